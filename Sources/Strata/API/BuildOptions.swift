@@ -1,0 +1,52 @@
+import Foundation
+
+/// What `strata build` and `strata check` are asked to do.
+public struct BuildOptions: Sendable {
+    /// The site root: the folder holding content/ and templates/.
+    public var root: String
+    /// Where the site goes; `ROOT/public` by default.
+    public var output: String
+    public var includeDrafts: Bool
+    /// Warnings count as errors.
+    public var strict: Bool
+    /// The day stale reviews are measured against, `YYYY-MM-DD`. By default `SOURCE_DATE_EPOCH` if set, else today.
+    public var today: String?
+
+    public init(root: String, output: String? = nil, includeDrafts: Bool = false, strict: Bool = false, today: String? = nil) {
+        let absoluteRoot = Self.absolute(root)
+        self.root = absoluteRoot
+        self.output = output.map(Self.absolute) ?? (absoluteRoot as NSString).appendingPathComponent("public")
+        self.includeDrafts = includeDrafts
+        self.strict = strict
+        self.today = today
+    }
+
+    var day: Day {
+        if let today, let day = Day(today) { return day }
+        let environment = Foundation.ProcessInfo.processInfo.environment
+        let seconds = environment["SOURCE_DATE_EPOCH"].flatMap(Int.init) ?? Int(Date().timeIntervalSince1970)
+        return Day(daysSinceEpoch: seconds / 86_400)
+    }
+
+    private static func absolute(_ path: String) -> String {
+        let expanded = (path as NSString).expandingTildeInPath
+        if expanded.hasPrefix("/") { return (expanded as NSString).standardizingPath }
+        let current = FileManager.default.currentDirectoryPath
+        return ((current as NSString).appendingPathComponent(expanded) as NSString).standardizingPath
+    }
+}
+
+/// What a successful build did.
+public struct BuildReport: Sendable {
+    public var pagesWritten: Int
+    public var filesWritten: Int
+    /// Warnings, in report order (a strict build fails instead of returning them).
+    public var warnings: [Diagnostic]
+    public var seconds: Double
+
+    /// The one line `strata build` ends with.
+    public var summary: String {
+        let warningText = warnings.count == 1 ? "1 warning" : "\(warnings.count) warnings"
+        return "\(pagesWritten) pages written, \(warningText), \(String(format: "%.2f", seconds)) s"
+    }
+}

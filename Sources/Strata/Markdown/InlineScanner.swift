@@ -1,0 +1,85 @@
+/// Finds `[[wikilinks]]` and `[@citations]` in the text of one run of text nodes.
+enum InlineScanner {
+    static func scan(_ text: String, startingAt start: SourceLocation) -> [Inline] {
+        let bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: "[")) else { return [.text(text)] }
+        var result: [Inline] = []
+        var plainStart = 0
+        var index = 0
+        func flush(upTo end: Int) {
+            if end > plainStart { result.append(.text(String(decoding: bytes[plainStart..<end], as: UTF8.self))) }
+        }
+        func location(at offset: Int) -> SourceLocation {
+            var location = start
+            location.column += offset
+            return location
+        }
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "[") else {
+                index += 1
+                continue
+            }
+            if let (inline, end) = wikilink(bytes, at: index, location: location(at: index))
+                ?? citation(bytes, at: index, location: location(at: index))
+            {
+                flush(upTo: index)
+                result.append(inline)
+                index = end
+                plainStart = end
+            } else {
+                index += 1
+            }
+        }
+        flush(upTo: bytes.count)
+        return result
+    }
+
+    /// `[[target]]` or `[[target|label]]`, with no brackets or line breaks inside.
+    private static func wikilink(_ bytes: [UInt8], at start: Int, location: SourceLocation) -> (Inline, Int)? {
+        guard start + 1 < bytes.count, bytes[start + 1] == UInt8(ascii: "[") else { return nil }
+        var end = start + 2
+        while end + 1 < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "]") {
+                guard bytes[end + 1] == UInt8(ascii: "]"), end > start + 2 else { return nil }
+                let inside = String(decoding: bytes[(start + 2)..<end], as: UTF8.self)
+                let parts = inside.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+                let target = parts[0].trimmingSpaces
+                let label = parts.count > 1 ? parts[1].trimmingSpaces : nil
+                return (.wikilink(target: target, label: label, location: location), end + 2)
+            }
+            if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "\n") { return nil }
+            end += 1
+        }
+        return nil
+    }
+
+    /// `[@id]`, where an id is letters, digits and `-_.:`.
+    private static func citation(_ bytes: [UInt8], at start: Int, location: SourceLocation) -> (Inline, Int)? {
+        guard start + 2 < bytes.count, bytes[start + 1] == UInt8(ascii: "@") else { return nil }
+        var end = start + 2
+        while end < bytes.count, isIDByte(bytes[end]) { end += 1 }
+        guard end > start + 2, end < bytes.count, bytes[end] == UInt8(ascii: "]") else { return nil }
+        let id = String(decoding: bytes[(start + 2)..<end], as: UTF8.self)
+        return (.citation(id: id, location: location), end + 1)
+    }
+
+    private static func isIDByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"),
+            UInt8(ascii: "."), UInt8(ascii: ":"):
+            true
+        default: false
+        }
+    }
+}
+
+extension StringProtocol {
+    var trimmingSpaces: String {
+        var text = Substring(self)
+        while text.first?.isWhitespace == true { text.removeFirst() }
+        while text.last?.isWhitespace == true { text.removeLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,45 @@
+/// A page of the site model: a parsed page with its headings and its dates settled.
+struct Page: Sendable {
+    var path: String
+    var kind: PageKind
+    var slug: String
+    var section: String
+    var url: String
+    var fields: PageFields
+    var document: MarkdownDocument
+    var headings: [Heading]
+    /// `updated` from front matter, else the date of the file's last commit.
+    var updated: Day?
+
+    var title: String { fields.title }
+    var fileStart: SourceLocation { SourceLocation(path: path) }
+    /// `section/slug`, the full name a wikilink may use.
+    var qualifiedName: String { section.isEmpty ? slug : section + "/" + slug }
+}
+
+struct Heading: Sendable, Equatable {
+    var id: String
+    var level: Int
+    var text: String
+}
+
+extension MarkdownDocument {
+    /// Every heading with a unique id: the slug of its text, `-1`, `-2`… on repeats.
+    var headings: [Heading] {
+        var used = Set<String>()
+        var result: [Heading] = []
+        for case .heading(let level, let content, _) in blocks {
+            let text = content.plainText
+            var base = Slug.make(from: text)
+            if base.isEmpty { base = "section" }
+            var id = base
+            var counter = 0
+            while !used.insert(id).inserted {
+                counter += 1
+                id = "\(base)-\(counter)"
+            }
+            result.append(Heading(id: id, level: level, text: text))
+        }
+        return result
+    }
+}

@@ -1,0 +1,77 @@
+/// The third stage: from parsed pages to the site model.
+enum SiteModel {
+    static func build(_ parsed: ParsedSite, config: SiteConfig, includeDrafts: Bool, commitDates: [String: String], today: Day)
+        -> Site
+    {
+        let kept = parsed.pages.filter { includeDrafts || !$0.fields.draft }.sorted { $0.path < $1.path }
+        let pages = kept.map { page in
+            Page(
+                path: page.path, kind: page.kind, slug: page.slug, section: page.section, url: page.url,
+                fields: page.fields, document: page.document, headings: page.document.headings,
+                updated: page.fields.updated ?? commitDates[page.path].flatMap(Day.init))
+        }
+        var site = Site(
+            config: config, pages: pages, layers: [], projects: [], notes: [], home: nil, sectionIntros: [:], tags: [],
+            chains: [], sectors: [], today: today, byQualifiedName: [:], bySlug: [:], byPath: [:])
+        var tags: [String: [Int]] = [:]
+        var chains: [String: [Int]] = [:]
+        var sectors: [String: [Int]] = [:]
+        for (index, page) in pages.enumerated() {
+            site.byPath[page.path] = index
+            switch page.kind {
+            case .home: site.home = index
+            case .layer: site.layers.append(index)
+            case .project: site.projects.append(index)
+            case .note: site.notes.append(index)
+            case .sectionIntro: site.sectionIntros[page.section] = index
+            case .plain: break
+            }
+            if page.kind != .sectionIntro && page.kind != .home {
+                site.byQualifiedName[page.qualifiedName] = index
+                site.byURL[page.url] = index
+                site.bySlug[page.slug, default: []].append(index)
+            }
+            for tag in page.fields.tags { tags[tag.value, default: []].append(index) }
+            if let project = page.fields.project {
+                for chain in project.chains { chains[chain.value, default: []].append(index) }
+                if let sector = project.sector { sectors[sector.value, default: []].append(index) }
+            }
+        }
+        for page in parsed.pages where page.fields.draft && !includeDrafts {
+            site.draftNames.insert(page.path)
+            site.draftNames.insert(page.section.isEmpty ? page.slug : page.section + "/" + page.slug)
+            site.draftNames.insert(page.slug)
+        }
+        site.layers.sort { (pages[$0].fields.order ?? 0, pages[$0].slug) < (pages[$1].fields.order ?? 0, pages[$1].slug) }
+        site.projects.sort { (pages[$0].title.lowercased(), pages[$0].slug) < (pages[$1].title.lowercased(), pages[$1].slug) }
+        site.notes.sort { newerFirst(pages[$0], pages[$1]) }
+        for index in site.projects {
+            for layer in pages[index].fields.layers { site.projectsByLayer[layer.value, default: []].append(index) }
+        }
+        for index in site.notes {
+            for layer in pages[index].fields.layers { site.notesByLayer[layer.value, default: []].append(index) }
+        }
+        site.tags = terms(tags, pages: pages)
+        site.chains = terms(chains, pages: pages)
+        site.sectors = terms(sectors, pages: pages)
+        return site
+    }
+
+    /// Notes newest first (by date, then updated); undated last; ties by title.
+    static func newerFirst(_ lhs: Page, _ rhs: Page) -> Bool {
+        let left = lhs.fields.date ?? lhs.updated
+        let right = rhs.fields.date ?? rhs.updated
+        switch (left, right) {
+        case let (left?, right?) where left != right: return left > right
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return (lhs.title.lowercased(), lhs.path) < (rhs.title.lowercased(), rhs.path)
+        }
+    }
+
+    private static func terms(_ table: [String: [Int]], pages: [Page]) -> [Term] {
+        table.keys.sorted().map { slug in
+            Term(slug: slug, pages: table[slug, default: []].sorted { (pages[$0].title.lowercased(), pages[$0].path) < (pages[$1].title.lowercased(), pages[$1].path) })
+        }
+    }
+}

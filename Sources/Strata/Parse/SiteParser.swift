@@ -1,0 +1,60 @@
+/// The second stage: front matter and Markdown of every page, parsed in parallel.
+struct ParsedSite: Sendable {
+    var config: SiteConfig?
+    var pages: [ParsedPage]
+    var diagnostics: [Diagnostic]
+}
+
+enum SiteParser {
+    static func parse(_ source: SiteSource) -> ParsedSite {
+        var diagnostics = source.diagnostics
+        let (config, configDiagnostics) = SiteConfig.decode(source.siteConfig)
+        diagnostics += configDiagnostics
+        let unsafeHTML = config?.unsafeHTML ?? false
+        let results = source.pages.parallelMap { file in
+            parse(file, config: config, unsafeHTML: unsafeHTML)
+        }
+        var pages: [ParsedPage] = []
+        for (page, pageDiagnostics) in results {
+            diagnostics += pageDiagnostics
+            if let page { pages.append(page) }
+        }
+        return ParsedSite(config: config, pages: pages, diagnostics: diagnostics)
+    }
+
+    static func parse(_ file: SiteSource.TextFile, config: SiteConfig?, unsafeHTML: Bool) -> (ParsedPage?, [Diagnostic]) {
+        let start = SourceLocation(path: file.path)
+        let placement: PagePlacement
+        switch PagePlacement.of(String(file.path.dropFirst("content/".count))) {
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(let value): placement = value
+        }
+        guard let split = FrontMatter.split(file.text) else {
+            let message = file.text.hasPrefix("---")
+                ? "front matter is not closed: end it with a line '---'"
+                : "missing front matter: start the file with a line '---', then 'title: …', then '---'"
+            return (nil, [Diagnostic(.error, message, at: start)])
+        }
+        var decoder = PageFieldsDecoder(kind: placement.kind, config: config)
+        var diagnostics: [Diagnostic] = []
+        var fields: PageFields?
+        switch YAMLTree.parse(split.yaml, path: file.path, firstLine: FrontMatter.yamlFirstLine) {
+        case .failure(let diagnostic): diagnostics.append(diagnostic)
+        case .success(let node): fields = decoder.decode(node, fileStart: start)
+        }
+        diagnostics += decoder.decoder.diagnostics.all
+        let document = CmarkParser.parse(
+            split.body, path: file.path, lineOffset: split.bodyLineOffset, unsafeHTML: unsafeHTML)
+        if !unsafeHTML, let location = document.firstRawHTML {
+            diagnostics.append(Diagnostic(
+                .warning, "raw HTML is left out of the page; set 'unsafe_html: true' in content/site.yml to keep it",
+                at: location))
+        }
+        // A page whose front matter has errors is kept, so links to it do not add confusing errors elsewhere.
+        guard let fields else { return (nil, diagnostics) }
+        let page = ParsedPage(
+            path: file.path, kind: placement.kind, slug: placement.slug, section: placement.section,
+            url: placement.url, fields: fields, document: document)
+        return (page, diagnostics)
+    }
+}

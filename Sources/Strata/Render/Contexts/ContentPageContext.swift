@@ -1,0 +1,56 @@
+/// Contexts for pages written in Markdown: plain pages, notes, layers, profiles and the home page.
+extension ContextBuilder {
+    func contentPage(_ index: Int) -> (template: String, context: [String: Any]) {
+        let page = site.pages[index]
+        let body = PageBody.render(index, in: resolved)
+        var context = base(title: page.title, summary: page.fields.summary)
+        context["content"] = body.html
+        context["sources"] = body.sources
+        context["hasSources"] = !body.sources.isEmpty
+        context["backlinks"] = items(resolved.backlinks[index])
+        context["hasBacklinks"] = !resolved.backlinks[index].isEmpty
+        context["tags"] = page.fields.tags.map { term(.tags, $0.value) }
+        context["layers"] = page.fields.layers.compactMap { site.layer($0.value) }.map(item)
+        context["kind"] = page.kind.rawValue
+        if let summary = page.fields.summary { context["summary"] = summary }
+        if let date = page.fields.date { context["date"] = date.description }
+        if let updated = page.updated { context["updated"] = updated.description }
+        if let reviewed = page.fields.reviewed { context["reviewed"] = reviewed.value.description }
+        context["stale"] = resolved.stale[index] && page.kind == .project
+        if let repo = site.config.repoURL {
+            context["sourceURL"] = repo + "/blob/HEAD/" + page.path
+            context["historyURL"] = repo + "/commits/HEAD/" + page.path
+        }
+        switch page.kind {
+        case .home:
+            context["stack"] = stackLayers()
+            context["recentNotes"] = items(Array(site.notes.prefix(10)))
+            context["projectCount"] = site.projects.count
+            return ("home", context)
+        case .layer:
+            context["projects"] = items(site.projectsByLayer[page.slug] ?? [])
+            context["notes"] = items(site.notesByLayer[page.slug] ?? [])
+            context["stack"] = stackLayers(current: page.slug)
+            return ("layer", context)
+        case .project:
+            return ("project", projectContext(index, context))
+        case .note, .plain, .sectionIntro:
+            return ("page", context)
+        }
+    }
+
+    /// The layers in order, with their projects, for the stack diagram.
+    func stackLayers(current: String? = nil, marked: Set<String> = []) -> [[String: Any]] {
+        site.layers.map { layer in
+            let slug = site.pages[layer].slug
+            let projects = site.projectsByLayer[slug] ?? []
+            var entry = item(layer)
+            entry["slug"] = slug
+            entry["order"] = site.pages[layer].fields.order ?? 0
+            entry["projects"] = items(projects)
+            entry["count"] = projects.count
+            entry["current"] = slug == current || marked.contains(slug)
+            return entry
+        }
+    }
+}

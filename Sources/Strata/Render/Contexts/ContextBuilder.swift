@@ -1,0 +1,69 @@
+/// Builds the Mustache values for one output page, with every link relative to that page.
+struct ContextBuilder {
+    let resolved: ResolvedSite
+    /// The URL of the page being rendered (`projects/io-net/`).
+    let url: String
+
+    var site: Site { resolved.site }
+
+    func href(_ target: String) -> String { URLPath.relative(from: url, to: target) }
+
+    /// A page as an entry in a list.
+    func item(_ index: Int) -> [String: Any] {
+        let page = site.pages[index]
+        // Absent values are `false`, not missing, so a template never picks up the outer page's value.
+        let item: [String: Any] = [
+            "title": page.title, "url": href(page.url), "kind": page.kind.rawValue,
+            "summary": page.fields.summary ?? false, "date": page.fields.date?.description ?? false,
+            "updated": page.updated?.description ?? false,
+            "verdict": page.fields.project?.assessment?.verdict?.rawValue ?? false,
+        ]
+        return item
+    }
+
+    func items(_ indexes: [Int]) -> [[String: Any]] { indexes.map(item) }
+
+    func term(_ taxonomy: GeneratedURLs.Taxonomy, _ slug: String) -> [String: Any] {
+        ["name": slug, "url": href(taxonomy.url(of: slug))]
+    }
+
+    /// The context every template gets: site, navigation, root.
+    func base(title: String, summary: String?) -> [String: Any] {
+        let config = site.config
+        var context: [String: Any] = [
+            "site": [
+                "title": config.title, "description": config.description ?? "", "language": config.language,
+            ] as [String: Any],
+            "root": href(""),
+            "title": title,
+            "isHome": url.isEmpty,
+            "nav": navigation(),
+            "searchURL": href(GeneratedURLs.search),
+            "searchIndexURL": href(GeneratedURLs.searchIndex),
+            "assets": href("assets/"),
+        ]
+        if let description = summary ?? config.description { context["description"] = description }
+        if let base = config.baseURL {
+            context["canonical"] = base + url
+            context["feedURL"] = href(GeneratedURLs.feed)
+        }
+        return context
+    }
+
+    private func navigation() -> [[String: Any]] {
+        let entries: [(String, String)] = [
+            ("Stack", GeneratedURLs.stack), ("Projects", GeneratedURLs.projects), ("Notes", GeneratedURLs.notes),
+            ("Scorecard", GeneratedURLs.scorecard), ("Tags", GeneratedURLs.Taxonomy.tags.url),
+            ("Search", GeneratedURLs.search),
+        ]
+        return entries.map { title, target in
+            ["title": title, "url": href(target), "current": url.hasPrefix(target)]
+        }
+    }
+
+    /// The intro text from `content/<section>/_index.md`, rendered.
+    func intro(_ section: String) -> (title: String?, html: String?) {
+        guard let index = site.sectionIntros[section] else { return (nil, nil) }
+        return (site.pages[index].title, PageBody.render(index, in: resolved).html)
+    }
+}

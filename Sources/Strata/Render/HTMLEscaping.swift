@@ -1,0 +1,36 @@
+/// Escapes text for HTML element content and quoted attribute values.
+enum HTML {
+    static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// Escapes a URL for an `href`: HTML-escaped, and `javascript:` and other script schemes refused.
+    static func escapeURL(_ url: String) -> String {
+        let lower = url.lowercased().trimmingSpaces
+        if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("data:text/html") {
+            return "#"
+        }
+        return escape(url.replacingSpaces)
+    }
+}
+
+extension String {
+    fileprivate var replacingSpaces: String {
+        contains(" ") ? split(separator: " ", omittingEmptySubsequences: false).joined(separator: "%20") : self
+    }
+}

@@ -1,0 +1,85 @@
+/// A file the build writes: its path inside the output folder and its text.
+struct OutputFile: Sendable, Equatable {
+    var path: String
+    var text: String
+
+    /// The `index.html` of a folder URL (`projects/io-net/`), or the file itself.
+    static func path(for url: String) -> String {
+        url.isEmpty || url.hasSuffix("/") ? url + "index.html" : url
+    }
+}
+
+/// The fifth stage: every page through its template, plus the data files. Pages render in parallel.
+enum SiteRenderer {
+    /// One page to render: which context, at which URL.
+    fileprivate enum Job: Sendable {
+        case content(Int)
+        case stack, projects, notes, scorecard, reviews, search, notFound
+        case taxonomy(GeneratedURLs.Taxonomy)
+        case term(GeneratedURLs.Taxonomy, Term)
+        case alias(url: String, page: Int)
+
+        func url(_ site: Site) -> String {
+            switch self {
+            case .content(let index): site.pages[index].url
+            case .stack: GeneratedURLs.stack
+            case .projects: GeneratedURLs.projects
+            case .notes: GeneratedURLs.notes
+            case .scorecard: GeneratedURLs.scorecard
+            case .reviews: GeneratedURLs.reviews
+            case .search: GeneratedURLs.search
+            case .notFound: ""
+            case .taxonomy(let taxonomy): taxonomy.url
+            case .term(let taxonomy, let term): taxonomy.url(of: term.slug)
+            case .alias(let url, _): url
+            }
+        }
+    }
+
+    static func render(_ resolved: ResolvedSite, templates: TemplateSet) -> [OutputFile] {
+        let site = resolved.site
+        var jobs: [Job] = site.pages.indices.filter { site.pages[$0].kind != .sectionIntro }.map { .content($0) }
+        jobs += [.stack, .projects, .notes, .scorecard, .reviews, .search, .notFound]
+        for taxonomy in GeneratedURLs.Taxonomy.allCases {
+            jobs.append(.taxonomy(taxonomy))
+            jobs += taxonomy.terms(in: site).map { .term(taxonomy, $0) }
+        }
+        jobs += resolved.aliases.map { .alias(url: $0.url, page: $0.page) }
+        var files = jobs.parallelMap { job in render(job, resolved, templates) }
+        files.append(OutputFile(path: GeneratedURLs.searchIndex, text: SearchIndex.build(resolved)))
+        files.append(OutputFile(path: GeneratedURLs.projectsJSON, text: ProjectsExport.json(resolved)))
+        files.append(OutputFile(path: GeneratedURLs.projectsCSV, text: ProjectsExport.csv(resolved)))
+        files.append(OutputFile(path: GeneratedURLs.robots, text: SiteFeeds.robots(site.config)))
+        if let base = site.config.baseURL {
+            files.append(OutputFile(path: GeneratedURLs.sitemap, text: SiteFeeds.sitemap(site, base: base)))
+            files.append(OutputFile(path: GeneratedURLs.feed, text: SiteFeeds.feed(site, base: base)))
+        }
+        return files
+    }
+
+    private static func render(_ job: Job, _ resolved: ResolvedSite, _ templates: TemplateSet) -> OutputFile {
+        let url = job.url(resolved.site)
+        let builder = ContextBuilder(resolved: resolved, url: url)
+        let (template, context): (String, [String: Any]) =
+            switch job {
+            case .content(let index): builder.contentPage(index)
+            case .stack: ("stack", builder.stackIndex())
+            case .projects: ("projects", builder.projectsIndex())
+            case .notes: ("notes", builder.notesIndex())
+            case .scorecard: ("scorecard", builder.scorecard())
+            case .reviews: ("reviews", builder.reviews())
+            case .search: ("search", builder.searchPage())
+            case .notFound: ("404", builder.notFound())
+            case .taxonomy(let taxonomy): ("terms", builder.taxonomyIndex(taxonomy))
+            case .term(let taxonomy, let term): ("term", builder.termPage(taxonomy, term))
+            case .alias(_, let page): ("redirect", builder.redirect(to: page))
+            }
+        var path = OutputFile.path(for: url)
+        if case .notFound = job { path = GeneratedURLs.notFound }
+        if template == "redirect" { return OutputFile(path: path, text: templates.render(template, context)) }
+        var layout = context
+        layout["body"] = templates.render(template, context)
+        layout["template"] = template
+        return OutputFile(path: path, text: templates.render("layout", layout))
+    }
+}

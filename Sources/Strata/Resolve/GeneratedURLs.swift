@@ -1,0 +1,60 @@
+/// The pages and files the build makes beside the Markdown pages (SPEC §5).
+enum GeneratedURLs {
+    static let stack = "stack/"
+    static let projects = "projects/"
+    static let notes = "notes/"
+    static let scorecard = "scorecard/"
+    static let reviews = "reviews/"
+    static let search = "search/"
+    static let searchIndex = "search/index.js"
+    static let projectsJSON = "api/projects.json"
+    static let projectsCSV = "api/projects.csv"
+    static let notFound = "404.html"
+    static let robots = "robots.txt"
+    static let sitemap = "sitemap.xml"
+    static let feed = "feed.xml"
+
+    /// The taxonomies: folder name, singular and plural labels.
+    enum Taxonomy: String, CaseIterable, Sendable {
+        case tags, chains, sectors
+
+        var url: String { rawValue + "/" }
+        func url(of term: String) -> String { rawValue + "/" + term + "/" }
+
+        var title: String {
+            switch self {
+            case .tags: "Tags"
+            case .chains: "Chains"
+            case .sectors: "Sectors"
+            }
+        }
+
+        var singular: String {
+            switch self {
+            case .tags: "Tag"
+            case .chains: "Chain"
+            case .sectors: "Sector"
+            }
+        }
+
+        func terms(in site: Site) -> [Term] {
+            switch self {
+            case .tags: site.tags
+            case .chains: site.chains
+            case .sectors: site.sectors
+            }
+        }
+    }
+
+    static func all(for site: Site) -> [String] {
+        var urls = [
+            "", stack, projects, notes, scorecard, reviews, search, searchIndex, projectsJSON, projectsCSV, notFound, robots,
+            sitemap, feed,
+        ]
+        for taxonomy in Taxonomy.allCases {
+            urls.append(taxonomy.url)
+            urls += taxonomy.terms(in: site).map { taxonomy.url(of: $0.slug) }
+        }
+        return urls
+    }
+}

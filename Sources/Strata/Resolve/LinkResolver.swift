@@ -1,0 +1,210 @@
+/// Rewrites the links of one page: wikilinks and `.md` links become relative URLs, and every
+/// internal link is checked against the pages, headings and files of the site.
+struct LinkResolver {
+    let site: Site
+    /// Output paths of copied files (`assets/site.css`, `projects/logo.png`).
+    let files: Set<String>
+    /// URLs the build generates beside the pages (`projects/`, `tags/`…).
+    let generatedURLs: Set<String>
+    let pageIndex: Int
+    var diagnostics = Diagnostics()
+    /// Pages this page links to.
+    var linked = Set<Int>()
+
+    private var page: Page { site.pages[pageIndex] }
+
+    init(site: Site, files: Set<String>, generatedURLs: Set<String>, pageIndex: Int) {
+        self.site = site
+        self.files = files
+        self.generatedURLs = generatedURLs
+        self.pageIndex = pageIndex
+    }
+
+    mutating func resolve(_ document: MarkdownDocument) -> MarkdownDocument {
+        MarkdownDocument(
+            blocks: document.blocks.map { resolve($0) },
+            footnotes: document.footnotes.map { Footnote(label: $0.label, blocks: $0.blocks.map { resolve($0) }) })
+    }
+
+    private mutating func resolve(_ block: Block) -> Block {
+        switch block {
+        case .paragraph(let inlines): .paragraph(resolve(inlines))
+        case .heading(let level, let inlines, let location): .heading(level: level, content: resolve(inlines), location: location)
+        case .blockQuote(let blocks): .blockQuote(blocks.map { resolve($0) })
+        case .list(let ordered, let start, let tight, let items):
+            .list(
+                ordered: ordered, start: start, tight: tight,
+                items: items.map { ListItem(task: $0.task, blocks: $0.blocks.map { resolve($0) }) })
+        case .table(var table):
+            {
+                table.header = table.header.map { resolve($0) }
+                table.rows = table.rows.map { $0.map { resolve($0) } }
+                return .table(table)
+            }()
+        case .codeBlock, .html, .thematicBreak: block
+        }
+    }
+
+    private mutating func resolve(_ inlines: [Inline]) -> [Inline] {
+        inlines.map { resolve($0) }
+    }
+
+    private mutating func resolve(_ inline: Inline) -> Inline {
+        switch inline {
+        case .emphasis(let children): return .emphasis(resolve(children))
+        case .strong(let children): return .strong(resolve(children))
+        case .strikethrough(let children): return .strikethrough(resolve(children))
+        case .link(let target, let children): return .link(resolveLink(target), resolve(children))
+        case .image(let target, let children): return .image(resolveLink(target), children)
+        case .wikilink(let target, let label, let location):
+            guard let (index, fragment) = resolveWikilink(target, at: location) else { return .text(label ?? target) }
+            let destination = href(to: site.pages[index].url, fragment: fragment)
+            let text = label ?? site.pages[index].title
+            return .link(LinkTarget(destination: destination, title: "", location: location), [.text(text)])
+        case .citation(let id, let location):
+            if !page.fields.sources.contains(where: { $0.id.value == id }) {
+                diagnostics.error(unknownSourceMessage(id), at: location)
+            }
+            return inline
+        default: return inline
+        }
+    }
+
+    func unknownSourceMessage(_ id: String) -> String {
+        let known = page.fields.sources.map(\.id.value)
+        if known.isEmpty { return "unknown source '\(id)': this page lists no sources; add it under 'sources'" }
+        return "unknown source '\(id)'; this page's sources are \(known.joined(separator: ", "))"
+    }
+
+    // MARK: Wikilinks
+
+    private mutating func resolveWikilink(_ target: String, at location: SourceLocation) -> (Int, String?)? {
+        let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let name = String(parts[0])
+        let fragment = parts.count > 1 ? String(parts[1]) : nil
+        let index: Int
+        if name.isEmpty {
+            index = pageIndex
+        } else if name.contains("/") {
+            guard let found = site.byQualifiedName[name] else {
+                diagnostics.error(missingPageMessage(name), at: location)
+                return nil
+            }
+            index = found
+        } else {
+            let candidates = site.bySlug[name] ?? []
+            guard candidates.count == 1, let found = candidates.first else {
+                if candidates.isEmpty {
+                    diagnostics.error(missingPageMessage(name), at: location)
+                } else {
+                    let options = candidates.map { "[[\(site.pages[$0].qualifiedName)]]" }.joined(separator: " or ")
+                    let paths = candidates.map { site.pages[$0].path }.joined(separator: " and ")
+                    diagnostics.error("'[[\(name)]]' names pages in two sections (\(paths)); write \(options)", at: location)
+                }
+                return nil
+            }
+            index = found
+        }
+        if let fragment, !checkHeading(fragment, on: index, at: location) { return nil }
+        if index != pageIndex { linked.insert(index) }
+        return (index, fragment)
+    }
+
+    private func missingPageMessage(_ name: String) -> String {
+        if site.draftNames.contains(name) {
+            return "'[[\(name)]]' links to a draft, which this build leaves out; build with --drafts or remove the link"
+        }
+        var message = "no page named '\(name)' for the link '[[\(name)]]'"
+        let names = Array(site.byQualifiedName.keys) + Array(site.bySlug.keys)
+        if let suggestion = FieldDecoder.closest(to: name, in: names.sorted()) {
+            message += "; did you mean '[[\(suggestion)]]'?"
+        }
+        return message
+    }
+
+    private mutating func checkHeading(_ fragment: String, on index: Int, at location: SourceLocation) -> Bool {
+        let target = site.pages[index]
+        if target.headings.contains(where: { $0.id == fragment }) { return true }
+        let known = target.headings.map(\.id)
+        let list = known.isEmpty ? "it has no headings" : "its headings are " + known.joined(separator: ", ")
+        diagnostics.error("\(target.path) has no heading '#\(fragment)'; \(list)", at: location)
+        return false
+    }
+
+    // MARK: Markdown links
+
+    private mutating func resolveLink(_ target: LinkTarget) -> LinkTarget {
+        let destination = target.destination
+        if destination.isEmpty || destination.hasPrefix("#") || URLPath.isExternal(destination) { return target }
+        var pathPart = destination
+        var fragment: String?
+        if let hash = destination.firstIndex(of: "#") {
+            fragment = String(destination[destination.index(after: hash)...])
+            pathPart = String(destination[..<hash])
+        }
+        if let query = pathPart.firstIndex(of: "?") { pathPart = String(pathPart[..<query]) }
+        pathPart = pathPart.removingPercentEncodingIfPossible
+        let base = pathPart.hasPrefix("/") ? "" : URLPath.folder(of: String(page.path.dropFirst("content/".count)))
+        guard let normalized = URLPath.normalize(base + "/" + pathPart) else {
+            diagnostics.error("link '\(destination)' climbs above the site root", at: target.location)
+            return target
+        }
+        var resolved = target
+        if normalized.hasSuffix(".md") {
+            let path = "content/" + normalized
+            guard let index = site.byPath[path] else {
+                let message = site.draftNames.contains(path)
+                    ? "link '\(destination)' points to a draft, which this build leaves out; build with --drafts or remove the link"
+                    : "broken link '\(destination)': \(path) does not exist"
+                diagnostics.error(message, at: target.location)
+                return target
+            }
+            if let fragment, !checkHeading(fragment, on: index, at: target.location) { return target }
+            if index != pageIndex { linked.insert(index) }
+            resolved.destination = href(to: site.pages[index].url, fragment: fragment)
+            return resolved
+        }
+        let asFolder = normalized.isEmpty ? "" : normalized + "/"
+        if files.contains(normalized) {
+            resolved.destination = href(to: normalized, fragment: fragment)
+        } else if let index = pageIndex(at: asFolder) {
+            if index != pageIndex { linked.insert(index) }
+            resolved.destination = href(to: asFolder, fragment: fragment)
+        } else if generatedURLs.contains(asFolder) || asFolder.isEmpty {
+            resolved.destination = href(to: asFolder, fragment: fragment)
+        } else {
+            diagnostics.error(
+                "broken link '\(destination)': no page or file at content/\(normalized)", at: target.location)
+        }
+        return resolved
+    }
+
+    private func pageIndex(at url: String) -> Int? {
+        site.byURL[url]
+    }
+
+    private func href(to url: String, fragment: String?) -> String {
+        var result = url == page.url && fragment != nil ? "" : URLPath.relative(from: page.url, to: url)
+        if let fragment { result += "#" + fragment }
+        return result
+    }
+}
+
+extension String {
+    var removingPercentEncodingIfPossible: String {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var iterator = Array(utf8)[...]
+        while let byte = iterator.popFirst() {
+            if byte == UInt8(ascii: "%"), iterator.count >= 2,
+                let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16)
+            {
+                bytes.append(value)
+                iterator = iterator.dropFirst(2)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import Strata
+
+/// `strata`: arguments, printing and exit codes. The work is done by the Strata library.
+struct StrataCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "strata",
+        abstract: "Builds a cross-linked static research site from content/ and templates/.",
+        subcommands: [Build.self, Check.self])
+}
+
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: "The site root, holding content/ and templates/.")
+    var root: String = "."
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into ROOT/public (or --output).")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "Where to write the site (default: ROOT/public).")
+    var output: String?
+
+    @Flag(name: .long, help: "Include pages marked draft: true.")
+    var drafts = false
+
+    func run() throws {
+        let options = BuildOptions(root: site.root, output: output, includeDrafts: drafts, strict: site.strict)
+        do {
+            let report = try Pipeline.build(options)
+            Report.print(report.warnings)
+            Swift.print(report.summary)
+        } catch {
+            Report.fail(error)
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check the site as build does, writing nothing.")
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        do {
+            let warnings = try Pipeline.check(BuildOptions(root: site.root, strict: site.strict))
+            Report.print(warnings)
+            Swift.print("no errors, \(warnings.count == 1 ? "1 warning" : "\(warnings.count) warnings")")
+        } catch {
+            Report.fail(error)
+        }
+    }
+}
+
+/// The one place diagnostics become output and exit codes.
+enum Report {
+    static let useColor: Bool = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+
+    static func print(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { FileHandle.standardError.write(Data((format(diagnostic) + "\n").utf8)) }
+    }
+
+    static func fail(_ failure: BuildFailure) -> Never {
+        print(failure.diagnostics)
+        let errors = failure.diagnostics.filter { $0.severity == .error }.count
+        FileHandle.standardError.write(Data("build failed: \(errors == 1 ? "1 error" : "\(errors) errors")\n".utf8))
+        exit(1)
+    }
+
+    static func format(_ diagnostic: Diagnostic) -> String {
+        guard useColor else { return diagnostic.description }
+        let color = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
+        return "\u{1B}[1m\(diagnostic.location):\u{1B}[0m \(color)\(diagnostic.severity.rawValue):\u{1B}[0m \(diagnostic.message)"
+    }
+}
+
+/// Exit status 2 for a wrong command line, as SPEC §7 asks.
+do {
+    var command = try StrataCommand.parseAsRoot()
+    try command.run()
+} catch {
+    let code = StrataCommand.exitCode(for: error)
+    if code == .success || code == .failure && error is ExitCode {
+        StrataCommand.exit(withError: error)
+    }
+    FileHandle.standardError.write(Data((StrataCommand.fullMessage(for: error) + "\n").utf8))
+    exit(2)
+}
