@@ -84,10 +84,7 @@ do {
     var command = try StrataCommand.parseAsRoot()
     try command.run()
 } catch {
-    let code = StrataCommand.exitCode(for: error)
-    if code == .success || code == .failure && error is ExitCode {
-        StrataCommand.exit(withError: error)
-    }
+    if StrataCommand.exitCode(for: error) == .success { StrataCommand.exit(withError: error) }
     FileHandle.standardError.write(Data((StrataCommand.fullMessage(for: error) + "\n").utf8))
     exit(2)
 }

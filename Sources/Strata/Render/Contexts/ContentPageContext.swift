@@ -30,7 +30,7 @@ extension ContextBuilder {
         case .layer:
             context["projects"] = items(site.projectsByLayer[page.slug] ?? [])
             context["notes"] = items(site.notesByLayer[page.slug] ?? [])
-            context["stack"] = stackLayers(current: page.slug)
+            context["stack"] = stackLayers(current: page.slug, withProjects: false)
             return ("layer", context)
         case .project:
             return ("project", projectContext(index, context))
@@ -40,14 +40,15 @@ extension ContextBuilder {
     }
 
     /// The layers in order, with their projects, for the stack diagram.
-    func stackLayers(current: String? = nil, marked: Set<String> = []) -> [[String: Any]] {
+    /// Projects are listed only where asked: a profile shows the layers, not every project on them.
+    func stackLayers(current: String? = nil, marked: Set<String> = [], withProjects: Bool = true) -> [[String: Any]] {
         site.layers.map { layer in
             let slug = site.pages[layer].slug
             let projects = site.projectsByLayer[slug] ?? []
             var entry = item(layer)
             entry["slug"] = slug
             entry["order"] = site.pages[layer].fields.order ?? 0
-            entry["projects"] = items(projects)
+            entry["projects"] = withProjects ? items(projects) : []
             entry["count"] = projects.count
             entry["current"] = slug == current || marked.contains(slug)
             return entry

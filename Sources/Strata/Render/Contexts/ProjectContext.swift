@@ -29,7 +29,7 @@ extension ContextBuilder {
             return entry
         }
         context["verdict"] = project.assessment?.verdict?.rawValue ?? "unrated"
-        context["stack"] = stackLayers(marked: Set(page.fields.layers.map(\.value)))
+        context["stack"] = stackLayers(marked: Set(page.fields.layers.map(\.value)), withProjects: false)
         return context
     }
 

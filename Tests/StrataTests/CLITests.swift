@@ -1,0 +1,117 @@
+import Dispatch
+import Foundation
+import Synchronization
+import Testing
+
+/// The `strata` executable: output, diagnostics on standard error and exit status (SPEC §7).
+@Suite struct CLITests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs the built `strata` with `arguments`; the build day is pinned with SOURCE_DATE_EPOCH.
+    static func strata(_ arguments: [String]) throws -> Run {
+        try #require(
+            FileManager.default.isExecutableFile(atPath: Repo.executable),
+            "build the executable first: swift build (looked for \(Repo.executable))")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Repo.executable)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOURCE_DATE_EPOCH"] = String(20_782 * 86_400)  // 2026-11-25
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes before waiting, so a full pipe cannot block the child.
+        let errData = Mutex<Data>(Data())
+        let errDone = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            errData.withLock { $0 = err.fileHandleForReading.readDataToEndOfFile() }
+            errDone.signal()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        errDone.wait()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData.withLock { $0 }, as: UTF8.self))
+    }
+
+    @Test func buildSucceeds() throws {
+        let site = try fixtureSite()
+        let run = try Self.strata(["build", "--root", site.path, "--strict"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stderr == "")
+        let lines = run.stdout.split(separator: "\n")
+        let last = try #require(lines.last.map(String.init))
+        let pages = try listFiles(site.file("public")).filter { $0.hasSuffix(".html") }.count
+        #expect(last.hasPrefix("\(pages) pages written, 0 warnings, "), "last line: \(last)")
+        #expect(last.range(of: #"^\d+ pages written, \d+ warnings?, \d+\.\d\d s$"#, options: .regularExpression) != nil)
+    }
+
+    @Test func buildWithWarningsPrintsThemAndSucceeds() throws {
+        let site = try fixtureSite("stale-reviewed")
+        let run = try Self.strata(["build", "--root", site.path])
+        #expect(run.status == 0)
+        #expect(run.stderr == "content/projects/beta-chain.md:16:11: warning: reviewed 2025-09-15, more than 180 days ago: check the page against its sources and update 'reviewed'\n")
+        #expect(run.stdout.split(separator: "\n").last?.contains(" pages written, 1 warning, ") == true)
+    }
+
+    @Test func buildFailsWithDiagnosticsOnStandardError() throws {
+        let site = try fixtureSite("wikilink-missing-page")
+        try site.write("public/sentinel.txt", "old\n")
+        let run = try Self.strata(["build", "--root", site.path])
+        #expect(run.status == 1)
+        #expect(run.stderr == """
+            content/stack/data.md:7:24: error: no page named 'gamma-agent' for the link '[[gamma-agent]]'; did you mean '[[gamma-agents]]'?
+            build failed: 1 error
+
+            """)
+        #expect(run.stdout == "")
+        #expect(try listFiles(site.file("public")) == ["sentinel.txt"])
+    }
+
+    @Test func strictTurnsWarningsIntoFailure() throws {
+        let site = try fixtureSite("uncited-source")
+        let run = try Self.strata(["build", "--root", site.path, "--strict"])
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("content/projects/beta-chain.md:16:9: error: source 'beta-blog' is listed but never cited"))
+    }
+
+    @Test func outputOption() throws {
+        let site = try fixtureSite()
+        let run = try Self.strata(["build", "--root", site.path, "--output", site.file("elsewhere")])
+        #expect(run.status == 0)
+        #expect(FileManager.default.fileExists(atPath: site.file("elsewhere/index.html")))
+        #expect(!FileManager.default.fileExists(atPath: site.file("public")))
+    }
+
+    @Test func checkWritesNothing() throws {
+        let site = try fixtureSite()
+        let run = try Self.strata(["check", "--root", site.path, "--strict"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: site.file("public")))
+        let bad = try fixtureSite("broken-md-link")
+        #expect(try Self.strata(["check", "--root", bad.path]).status == 1)
+    }
+
+    @Test(arguments: [["build", "--bogus"], ["frobnicate"], ["build", "--output"], ["check", "extra-argument"]])
+    func wrongCommandLineExitsWithTwo(_ arguments: [String]) throws {
+        let run = try Self.strata(arguments)
+        #expect(run.status == 2)
+        #expect(!run.stderr.isEmpty)
+    }
+
+    @Test func helpSucceeds() throws {
+        let run = try Self.strata(["--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("build"))
+    }
+}
