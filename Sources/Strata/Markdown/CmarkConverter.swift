@@ -5,6 +5,9 @@ import CCmarkGFM
 struct CmarkConverter {
     let path: String
     let lineOffset: Int
+    /// The Markdown's lines, to find the exact column of a wikilink or citation: cmark merges the
+    /// text around entities and escapes, so a column counted in the decoded text can fall short.
+    let sourceLines: [Substring]
 
     func document(_ root: OpaquePointer) -> MarkdownDocument {
         var blocks: [Block] = []
@@ -93,16 +96,16 @@ struct CmarkConverter {
     private func inlines(of node: OpaquePointer) -> [Inline] {
         var result: [Inline] = []
         var pendingText = ""
-        var pendingStart: SourceLocation?
+        var pendingStarts: [InlineScanner.NodeStart] = []
         func flushText() {
-            guard let start = pendingStart else { return }
-            result.append(contentsOf: InlineScanner.scan(pendingText, startingAt: start))
+            guard !pendingStarts.isEmpty else { return }
+            result.append(contentsOf: InlineScanner.scan(pendingText, nodes: pendingStarts).map(locatedInSource))
             pendingText = ""
-            pendingStart = nil
+            pendingStarts = []
         }
         for child in children(of: node) {
             if cmark_node_get_type(child) == CMARK_NODE_TEXT {
-                if pendingStart == nil { pendingStart = location(of: child) }
+                pendingStarts.append(.init(offset: pendingText.utf8.count, location: location(of: child)))
                 pendingText += literal(child)
                 continue
             }
@@ -134,6 +137,34 @@ struct CmarkConverter {
         LinkTarget(
             destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
             location: location(of: node))
+    }
+
+    /// Moves a wikilink's or citation's column to where its text is written in the source line.
+    private func locatedInSource(_ inline: Inline) -> Inline {
+        func find(_ needle: String, from location: SourceLocation) -> SourceLocation {
+            let index = location.line - lineOffset - 1
+            guard sourceLines.indices.contains(index) else { return location }
+            let line = Array(sourceLines[index].utf8)
+            let bytes = Array(needle.utf8)
+            var start = max(0, location.column - 1)
+            while start + bytes.count <= line.count {
+                if line[start..<(start + bytes.count)].elementsEqual(bytes) {
+                    var moved = location
+                    moved.column = start + 1
+                    return moved
+                }
+                start += 1
+            }
+            return location
+        }
+        switch inline {
+        case .wikilink(let target, let label, let location):
+            return .wikilink(target: target, label: label, location: find("[[", from: location))
+        case .citation(let id, let location):
+            return .citation(id: id, location: find("[@" + id, from: location))
+        default:
+            return inline
+        }
     }
 
     // MARK: Helpers

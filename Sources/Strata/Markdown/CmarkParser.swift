@@ -36,7 +36,9 @@ enum CmarkParser {
             return cmark_parser_finish(parser)
         }
         defer { cmark_node_free(root) }
-        let converter = CmarkConverter(path: path, lineOffset: lineOffset)
+        let converter = CmarkConverter(
+            path: path, lineOffset: lineOffset,
+            sourceLines: markdown.split(separator: "\n", omittingEmptySubsequences: false))
         return converter.document(root)
     }
 }

@@ -1,6 +1,18 @@
 /// Finds `[[wikilinks]]` and `[@citations]` in the text of one run of text nodes.
+/// cmark splits text at entities and escapes, so each text node keeps its own start: a column is
+/// counted from the node it falls in, not from the start of the run.
 enum InlineScanner {
+    struct NodeStart {
+        /// Byte offset of the node in the run's text.
+        var offset: Int
+        var location: SourceLocation
+    }
+
     static func scan(_ text: String, startingAt start: SourceLocation) -> [Inline] {
+        scan(text, nodes: [NodeStart(offset: 0, location: start)])
+    }
+
+    static func scan(_ text: String, nodes: [NodeStart]) -> [Inline] {
         let bytes = Array(text.utf8)
         guard bytes.contains(UInt8(ascii: "[")) else { return [.text(text)] }
         var result: [Inline] = []
@@ -10,8 +22,9 @@ enum InlineScanner {
             if end > plainStart { result.append(.text(String(decoding: bytes[plainStart..<end], as: UTF8.self))) }
         }
         func location(at offset: Int) -> SourceLocation {
-            var location = start
-            location.column += offset
+            let node = nodes.last { $0.offset <= offset } ?? nodes[0]
+            var location = node.location
+            location.column += offset - node.offset
             return location
         }
         while index < bytes.count {

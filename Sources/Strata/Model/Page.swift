@@ -24,11 +24,29 @@ struct Heading: Sendable, Equatable {
 }
 
 extension MarkdownDocument {
+    /// Headings at any depth (quotes, lists, footnotes), in the order they are rendered.
+    private var headingsInRenderOrder: [(Int, [Inline])] {
+        var result: [(Int, [Inline])] = []
+        func visit(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .heading(let level, let content, _): result.append((level, content))
+                case .blockQuote(let children): visit(children)
+                case .list(_, _, _, let items): items.forEach { visit($0.blocks) }
+                default: break
+                }
+            }
+        }
+        visit(blocks)
+        footnotes.forEach { visit($0.blocks) }
+        return result
+    }
+
     /// Every heading with a unique id: the slug of its text, `-1`, `-2`… on repeats.
     var headings: [Heading] {
         var used = Set<String>()
         var result: [Heading] = []
-        for case .heading(let level, let content, _) in blocks {
+        for (level, content) in headingsInRenderOrder {
             let text = content.plainText
             var base = Slug.make(from: text)
             if base.isEmpty { base = "section" }

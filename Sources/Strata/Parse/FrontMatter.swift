@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits a Markdown file into its YAML front matter and its body.
 struct FrontMatter: Sendable {
     /// The YAML between the `---` lines.
@@ -9,7 +11,9 @@ struct FrontMatter: Sendable {
     var bodyLineOffset: Int
 
     /// Returns `nil` when the file does not start with a `---` line or the block is never closed.
+    /// Windows line ends are read as "\n" (Swift treats "\r\n" as one Character).
     static func split(_ text: String) -> FrontMatter? {
+        let text = text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard let first = lines.first, first.trimmingSpaces == "---" else { return nil }
         for index in 1..<lines.count where lines[index].trimmingSpaces == "---" {

@@ -29,8 +29,9 @@ enum SiteParser {
         case .failure(let diagnostic): return (nil, [diagnostic])
         case .success(let value): placement = value
         }
-        guard let split = FrontMatter.split(file.text) else {
-            let message = file.text.hasPrefix("---")
+        let text = file.text
+        guard let split = FrontMatter.split(text) else {
+            let message = text.hasPrefix("---")
                 ? "front matter is not closed: end it with a line '---'"
                 : "missing front matter: start the file with a line '---', then 'title: …', then '---'"
             return (nil, [Diagnostic(.error, message, at: start)])
@@ -50,11 +51,12 @@ enum SiteParser {
                 .warning, "raw HTML is left out of the page; set 'unsafe_html: true' in content/site.yml to keep it",
                 at: location))
         }
-        // A page whose front matter has errors is kept, so links to it do not add confusing errors elsewhere.
-        guard let fields else { return (nil, diagnostics) }
+        // A page whose front matter has errors is kept (titled by its slug if need be), so links to it
+        // do not add confusing errors elsewhere; the build still fails on its own errors.
+        let kept = fields ?? PageFields(title: placement.slug.isEmpty ? placement.section : placement.slug)
         let page = ParsedPage(
             path: file.path, kind: placement.kind, slug: placement.slug, section: placement.section,
-            url: placement.url, fields: fields, document: document)
+            url: placement.url, fields: kept, document: document)
         return (page, diagnostics)
     }
 }

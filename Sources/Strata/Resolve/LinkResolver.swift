@@ -135,7 +135,12 @@ struct LinkResolver {
 
     private mutating func resolveLink(_ target: LinkTarget) -> LinkTarget {
         let destination = target.destination
-        if destination.isEmpty || destination.hasPrefix("#") || URLPath.isExternal(destination) { return target }
+        if destination.isEmpty || URLPath.isExternal(destination) { return target }
+        if destination.hasPrefix("#") {
+            let fragment = String(destination.dropFirst())
+            if !Self.isGeneratedAnchor(fragment) { _ = checkHeading(fragment, on: pageIndex, at: target.location) }
+            return target
+        }
         var pathPart = destination
         var fragment: String?
         if let hash = destination.firstIndex(of: "#") {
@@ -172,11 +177,19 @@ struct LinkResolver {
             resolved.destination = href(to: asFolder, fragment: fragment)
         } else if generatedURLs.contains(asFolder) || asFolder.isEmpty {
             resolved.destination = href(to: asFolder, fragment: fragment)
+        } else if generatedURLs.contains(normalized) {
+            resolved.destination = href(to: normalized, fragment: fragment)
         } else {
             diagnostics.error(
                 "broken link '\(destination)': no page or file at content/\(normalized)", at: target.location)
         }
         return resolved
+    }
+
+    /// Anchors the build writes on every page: sources, citations and footnotes.
+    static func isGeneratedAnchor(_ fragment: String) -> Bool {
+        ["source-", "cite-", "fn-", "fnref-"].contains { fragment.hasPrefix($0) }
+            || ["main", "sources-heading", "backlinks-heading"].contains(fragment)
     }
 
     private func pageIndex(at url: String) -> Int? {

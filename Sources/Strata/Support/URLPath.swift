@@ -2,7 +2,8 @@
 enum URLPath {
     /// The relative link from the page at `from` (a folder URL like `projects/io-net/`) to `to`.
     static func relative(from: String, to: String) -> String {
-        let fromParts = from.split(separator: "/")
+        let fromFolder = from.isEmpty || from.hasSuffix("/") ? from : folder(of: from)
+        let fromParts = fromFolder.split(separator: "/")
         let toParts = to.split(separator: "/", omittingEmptySubsequences: true)
         var common = 0
         while common < fromParts.count, common < toParts.count - (to.hasSuffix("/") ? 0 : 1),
