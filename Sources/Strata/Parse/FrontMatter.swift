@@ -13,13 +13,22 @@ struct FrontMatter: Sendable {
     /// Returns `nil` when the file does not start with a `---` line or the block is never closed.
     /// Windows line ends are read as "\n" (Swift treats "\r\n" as one Character).
     static func split(_ text: String) -> FrontMatter? {
-        let text = text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingSpaces == "---" else { return nil }
-        for index in 1..<lines.count where lines[index].trimmingSpaces == "---" {
-            let yaml = lines[1..<index].joined(separator: "\n")
-            let body = index + 1 < lines.count ? String(text[lines[index + 1].startIndex...]) : ""
-            return FrontMatter(yaml: yaml, body: body, bodyLineOffset: index + 1)
+        let text = text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        var lines: [Substring] = []
+        var rest = text[...]
+        while let newline = rest.firstIndex(of: "\n") {
+            let line = rest[..<newline]
+            rest = rest[rest.index(after: newline)...]
+            if lines.isEmpty {
+                guard line.trimmingSpaces == "---" else { return nil }
+            } else if line.trimmingSpaces == "---" {
+                let yaml = lines.dropFirst().joined(separator: "\n")
+                return FrontMatter(yaml: yaml, body: String(rest), bodyLineOffset: lines.count + 1)
+            }
+            lines.append(line)
+        }
+        if !lines.isEmpty, rest.trimmingSpaces == "---" {
+            return FrontMatter(yaml: lines.dropFirst().joined(separator: "\n"), body: "", bodyLineOffset: lines.count + 1)
         }
         return nil
     }

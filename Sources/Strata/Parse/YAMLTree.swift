@@ -31,7 +31,8 @@ enum YAMLTree {
     /// Parses `text`, which starts on line `firstLine` of the file at `path`.
     static func parse(_ text: String, path: String, firstLine: Int) -> Result<YAMLNode?, Diagnostic> {
         do {
-            guard let node = try Yams.compose(yaml: text) else { return .success(nil) }
+            // The basic resolver leaves every scalar a string: fields decide what a value means.
+            guard let node = try Yams.compose(yaml: text, .basic) else { return .success(nil) }
             return .success(convert(node, path: path, lineOffset: firstLine - 1))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, path: path, lineOffset: firstLine - 1))

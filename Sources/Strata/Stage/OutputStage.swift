@@ -8,38 +8,41 @@ enum OutputStage {
     }
 
     static func write(_ files: [OutputFile], copies: [SiteSource.CopiedFile], to output: String) throws {
-        let manager = FileManager.default
         let parent = (output as NSString).deletingLastPathComponent
         let name = (output as NSString).lastPathComponent
         let staging = (parent as NSString).appendingPathComponent(".\(name).staging-\(getpid())")
         let retired = (parent as NSString).appendingPathComponent(".\(name).old-\(getpid())")
-        try? manager.removeItem(atPath: staging)
+        FileTree.remove(staging)
         do {
-            try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)
-            let folders = Set((files.map(\.path) + copies.map(\.outputPath)).map { URLPath.folder(of: $0) })
+            try FileTree.makeFolder(staging)
+            var folders = Set<String>()
+            for path in files.map(\.path) + copies.map(\.outputPath) {
+                var folder = URLPath.folder(of: path)
+                while !folder.isEmpty, folders.insert(folder).inserted { folder = URLPath.folder(of: folder) }
+            }
+            // Sorted, a folder comes before everything inside it.
             for folder in folders.sorted() where !folder.isEmpty {
-                try manager.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true)
+                try FileTree.makeFolder(staging + "/" + folder)
             }
             let failures = files.parallelMap { file -> String? in
-                let data = Data(file.text.utf8)
-                return manager.createFile(atPath: staging + "/" + file.path, contents: data) ? nil : file.path
+                FileTree.write(file.text, to: staging + "/" + file.path) ? nil : file.path
             }.compactMap { $0 }
-            if let failed = failures.first { throw Failure(description: "cannot write \(failed) in \(staging)") }
+            if let failed = failures.first {
+                throw Failure(description: "cannot write \(failed): \(String(cString: strerror(errno)))")
+            }
             for copy in copies {
-                try manager.copyItem(atPath: copy.sourcePath, toPath: staging + "/" + copy.outputPath)
+                try FileManager.default.copyItem(atPath: copy.sourcePath, toPath: staging + "/" + copy.outputPath)
             }
             try swap(staging, into: output, retired: retired)
         } catch {
-            try? manager.removeItem(atPath: staging)
+            FileTree.remove(staging)
             throw error
         }
     }
 
     /// Moves the old output aside, renames the staging folder into place, then deletes the old one.
     private static func swap(_ staging: String, into output: String, retired: String) throws {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        let exists = manager.fileExists(atPath: output, isDirectory: &isDirectory)
+        let exists = access(output, F_OK) == 0
         if exists {
             guard rename(output, retired) == 0 else {
                 throw Failure(description: "cannot move \(output) aside: \(String(cString: strerror(errno)))")
@@ -50,6 +53,60 @@ enum OutputStage {
             if exists { _ = rename(retired, output) }
             throw Failure(description: "cannot move the new site into \(output): \(reason)")
         }
-        if exists { try? manager.removeItem(atPath: retired) }
+        if exists { FileTree.remove(retired) }
+    }
+}
+
+/// Plain POSIX file operations: one system call per file, nothing written twice.
+enum FileTree {
+    static func makeFolder(_ path: String) throws {
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+            throw OutputStage.Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    static func write(_ text: String, to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var text = text
+        return text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 { return false }
+                offset += written
+            }
+            return true
+        }
+    }
+
+    /// Deletes a folder tree; the files of each folder are removed on all cores.
+    static func remove(_ path: String) {
+        guard access(path, F_OK) == 0 else { return }
+        var folders: [String] = []
+        var files: [String] = []
+        collect(path, folders: &folders, files: &files)
+        _ = files.parallelMap { unlink($0) }
+        for folder in folders.reversed() { rmdir(folder) }
+    }
+
+    private static func collect(_ path: String, folders: inout [String], files: inout [String]) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            files.append(path)
+            return
+        }
+        folders.append(path)
+        guard let directory = opendir(path) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            collect(path + "/" + name, folders: &folders, files: &files)
+        }
     }
 }
