@@ -116,7 +116,9 @@ extension ContextBuilder {
     }
 
     func notFound() -> [String: Any] {
-        base(title: "Page not found", summary: nil)
+        var context = base(title: "Page not found", summary: nil)
+        context["canonical"] = nil
+        return context
     }
 
     func redirect(to index: Int) -> [String: Any] {
