@@ -9,18 +9,34 @@ struct TemplateSet: Sendable {
 
     let library: MustacheLibrary
 
+    /// swift-mustache escapes HTML one Character at a time through a dictionary lookup; this
+    /// content type escapes the same five characters with a byte scan. Every template starts with
+    /// the pragma that selects it (on line 1, so error lines stay right).
+    private struct ByteScanHTML: MustacheContentType {
+        func escapeText(_ text: String) -> String { HTML.escape(text) }
+    }
+
+    private static let contentTypeName = "STRATA_HTML"
+    private static let pragma = "{{%CONTENT_TYPE:\(contentTypeName)}}"
+    private static let registered: Bool = {
+        MustacheContentTypes.register(ByteScanHTML(), named: contentTypeName)
+        return true
+    }()
+
     static func load(_ files: [SiteSource.TextFile]) -> (TemplateSet, [Diagnostic]) {
+        _ = registered
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         var names = Set<String>()
         for file in files {
             let name = String(file.path.dropFirst("templates/".count).dropLast(".mustache".count))
             do {
-                library.register(try MustacheTemplate(string: file.text), named: name)
+                library.register(try MustacheTemplate(string: pragma + file.text), named: name)
                 names.insert(name)
             } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(
-                    path: file.path, line: error.context.lineNumber, column: max(1, error.context.columnNumber))
+                let line = error.context.lineNumber
+                let column = error.context.columnNumber - (line == 1 ? pragma.count : 0)
+                let location = SourceLocation(path: file.path, line: line, column: max(1, column))
                 diagnostics.append(Diagnostic(.error, "template error: \(describe(error.error))", at: location))
                 names.insert(name)
             } catch {

@@ -26,6 +26,8 @@ extension ContextBuilder {
             context["stack"] = stackLayers()
             context["recentNotes"] = items(Array(site.notes.prefix(10)))
             context["projectCount"] = site.projects.count
+            // Plain pages are reachable from the home page even when no other page links them.
+            context["otherPages"] = items(site.pages.indices.filter { site.pages[$0].kind == .plain })
             return ("home", context)
         case .layer:
             context["projects"] = items(site.projectsByLayer[page.slug] ?? [])
