@@ -60,7 +60,10 @@ import Testing
         let site = try fixtureSite("stale-reviewed")
         let run = try Self.strata(["build", "--root", site.path])
         #expect(run.status == 0)
-        #expect(run.stderr == "content/projects/beta-chain.md:16:11: warning: reviewed 2025-09-15, more than 180 days ago: check the page against its sources and update 'reviewed'\n")
+        #expect(
+            run.stderr
+                == "content/projects/beta-chain.md:16:11: warning: reviewed 2025-09-15, more than 180 days ago: check the page against its sources and update 'reviewed'\n"
+        )
         #expect(run.stdout.split(separator: "\n").last?.contains(" pages written, 1 warning, ") == true)
     }
 
@@ -69,11 +72,12 @@ import Testing
         try site.write("public/sentinel.txt", "old\n")
         let run = try Self.strata(["build", "--root", site.path])
         #expect(run.status == 1)
-        #expect(run.stderr == """
-            content/stack/data.md:7:24: error: no page named 'gamma-agent' for the link '[[gamma-agent]]'; did you mean '[[gamma-agents]]'?
-            build failed: 1 error
+        #expect(
+            run.stderr == """
+                content/stack/data.md:7:24: error: no page named 'gamma-agent' for the link '[[gamma-agent]]'; did you mean '[[gamma-agents]]'?
+                build failed: 1 error
 
-            """)
+                """)
         #expect(run.stdout == "")
         #expect(try listFiles(site.file("public")) == ["sentinel.txt"])
     }
@@ -82,7 +86,9 @@ import Testing
         let site = try fixtureSite("uncited-source")
         let run = try Self.strata(["build", "--root", site.path, "--strict"])
         #expect(run.status == 1)
-        #expect(run.stderr.hasPrefix("content/projects/beta-chain.md:16:9: error: source 'beta-blog' is listed but never cited"))
+        #expect(
+            run.stderr.hasPrefix(
+                "content/projects/beta-chain.md:16:9: error: source 'beta-blog' is listed but never cited"))
     }
 
     @Test func outputOption() throws {

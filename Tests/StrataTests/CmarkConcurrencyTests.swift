@@ -28,7 +28,8 @@ import Testing
 
     static func parseAndRender() -> String {
         let parsed = CmarkParser.parse(document, path: "content/a.md", lineOffset: 3, unsafeHTML: false)
-        var renderer = MarkdownHTML(unsafeHTML: false, sourceNumbers: ["cite": 1], headingIDs: parsed.headings.map(\.id))
+        var renderer = MarkdownHTML(
+            unsafeHTML: false, sourceNumbers: ["cite": 1], headingIDs: parsed.headings.map(\.id))
         renderer.render(parsed)
         return renderer.output
     }
@@ -51,7 +52,8 @@ import Testing
         let mismatches = Mutex<[Int]>([])
         DispatchQueue.concurrentPerform(iterations: iterations) { index in
             let tree = CmarkParser.parse(Self.document, path: "content/a.md", lineOffset: 3, unsafeHTML: false)
-            var renderer = MarkdownHTML(unsafeHTML: false, sourceNumbers: ["cite": 1], headingIDs: tree.headings.map(\.id))
+            var renderer = MarkdownHTML(
+                unsafeHTML: false, sourceNumbers: ["cite": 1], headingIDs: tree.headings.map(\.id))
             renderer.render(tree)
             if tree != expectedTree || renderer.output != expected {
                 mismatches.withLock { $0.append(index) }
@@ -65,13 +67,15 @@ import Testing
         var source = SiteSource()
         source.siteConfig = "title: T\n"
         source.pages = (0..<100).map { index in
-            SiteSource.TextFile(path: "content/notes/n\(index).md", text: "---\ntitle: N\(index)\n---\n\n" + Self.document)
+            SiteSource.TextFile(
+                path: "content/notes/n\(index).md", text: "---\ntitle: N\(index)\n---\n\n" + Self.document)
         }
         let parsed = SiteParser.parse(source)
-        let documents = Set(parsed.pages.map { page in
-            // Same text, different paths: compare with the path taken out.
-            String(describing: page.document).replacingOccurrences(of: page.path, with: "P")
-        })
+        let documents = Set(
+            parsed.pages.map { page in
+                // Same text, different paths: compare with the path taken out.
+                String(describing: page.document).replacingOccurrences(of: page.path, with: "P")
+            })
         #expect(parsed.pages.count == 100)
         #expect(documents.count == 1, "the same Markdown parsed in parallel gave \(documents.count) different trees")
     }

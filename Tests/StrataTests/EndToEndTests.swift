@@ -20,7 +20,8 @@ import Testing
     static func build(drafts: Bool = false, edit: ((TempDir) throws -> Void)? = nil) throws -> Built {
         let site = try fixtureSite()
         try edit?(site)
-        let report = try Pipeline.build(BuildOptions(root: site.path, includeDrafts: drafts, strict: true, today: testToday))
+        let report = try Pipeline.build(
+            BuildOptions(root: site.path, includeDrafts: drafts, strict: true, today: testToday))
         return Built(site: site, report: report)
     }
 
@@ -61,32 +62,40 @@ import Testing
     @Test func relationsShowOnBothEndsWithTheInverseLabel() throws {
         let built = try Self.build()
         let alpha = try built.main("projects/alpha-net/index.html")
-        #expect(alpha.contains("""
-            <dl class="relations">
-            <dt>Runs on</dt>
-            <dd><a href="../beta-chain/">Beta Chain</a> — Settles payments there</dd>
-            <dt>Foundation for</dt>
-            <dd><a href="../gamma-agents/">Gamma Agents</a></dd>
+        #expect(
+            alpha.contains(
+                """
+                <dl class="relations">
+                <dt>Runs on</dt>
+                <dd><a href="../beta-chain/">Beta Chain</a> — Settles payments there</dd>
+                <dt>Foundation for</dt>
+                <dd><a href="../gamma-agents/">Gamma Agents</a></dd>
 
-            </dl>
-            """))
-        #expect(try built.main("projects/beta-chain/index.html").contains(
-            "<dt>Hosts</dt>\n<dd><a href=\"../alpha-net/\">Alpha Net</a> — Settles payments there</dd>"))
-        #expect(try built.main("projects/gamma-agents/index.html").contains(
-            "<dt>Builds on</dt>\n<dd><a href=\"../alpha-net/\">Alpha Net</a></dd>"))
+                </dl>
+                """))
+        #expect(
+            try built.main("projects/beta-chain/index.html").contains(
+                "<dt>Hosts</dt>\n<dd><a href=\"../alpha-net/\">Alpha Net</a> — Settles payments there</dd>"))
+        #expect(
+            try built.main("projects/gamma-agents/index.html").contains(
+                "<dt>Builds on</dt>\n<dd><a href=\"../alpha-net/\">Alpha Net</a></dd>"))
     }
 
     @Test func backlinks() throws {
         let built = try Self.build()
-        #expect(try built.main("notes/market-map/index.html").contains("""
-            <h2 id="backlinks-heading">Linked from</h2>
-            <ul class="page-list"><li><a href="../../">Fixture Stack</a><br><span class="summary">The home page of the fixture site.</span></li>
-            <li><a href="../depin-basics/">DePIN basics</a> <time datetime="2026-05-01">2026-05-01</time><br><span class="summary">Why hardware networks pay early suppliers in tokens.</span></li>
-            </ul>
-            """))
+        #expect(
+            try built.main("notes/market-map/index.html").contains(
+                """
+                <h2 id="backlinks-heading">Linked from</h2>
+                <ul class="page-list"><li><a href="../../">Fixture Stack</a><br><span class="summary">The home page of the fixture site.</span></li>
+                <li><a href="../depin-basics/">DePIN basics</a> <time datetime="2026-05-01">2026-05-01</time><br><span class="summary">Why hardware networks pay early suppliers in tokens.</span></li>
+                </ul>
+                """))
         let alpha = try built.main("projects/alpha-net/index.html")
-        for linker in [#"<a href="../../">Fixture Stack</a>"#, #"<a href="../../notes/depin-basics/">DePIN basics</a>"#,
-                       #"<a href="../../notes/market-map/">Market map</a>"#, #"<a href="../">Projects</a>"#] {
+        for linker in [
+            #"<a href="../../">Fixture Stack</a>"#, #"<a href="../../notes/depin-basics/">DePIN basics</a>"#,
+            #"<a href="../../notes/market-map/">Market map</a>"#, #"<a href="../">Projects</a>"#,
+        ] {
             #expect(alpha.contains("<li>" + linker), "alpha-net is linked from \(linker)")
         }
         #expect(!alpha.contains("Draft idea"), "a draft left out of the build is not a backlink")
@@ -95,16 +104,23 @@ import Testing
     @Test func citationsAreNumberedWithTheSourceList() throws {
         let built = try Self.build()
         let alpha = try built.main("projects/alpha-net/index.html")
-        #expect(alpha.contains(
-            ##"<p>Alpha Net rents out idle GPUs <sup class="citation"><a href="#source-1" id="cite-1-1">[1]</a></sup>."##))
-        #expect(alpha.contains(##"by the hour <sup class="citation"><a href="#source-1" id="cite-1-2">[1]</a></sup>."##))
-        #expect(alpha.contains(##"online in September <sup class="citation"><a href="#source-2" id="cite-2-1">[2]</a></sup>."##))
-        #expect(alpha.contains("""
-            <ol>
-            <li id="source-1"><a href="https://alpha.example.com/docs">Alpha Net documentation</a>, Alpha Labs, 2025-03-01. <a href="#cite-1-1" class="backref" aria-label="Back to citation 1">↩1</a> <a href="#cite-1-2" class="backref" aria-label="Back to citation 2">↩2</a></li>
-            <li id="source-2"><a href="https://research.example.com/gpu-markets">The state of GPU markets</a>, 2026 (accessed 2026-09-02). <a href="#cite-2-1" class="backref" aria-label="Back to citation 1">↩1</a></li>
-            </ol>
-            """))
+        #expect(
+            alpha.contains(
+                ##"<p>Alpha Net rents out idle GPUs <sup class="citation"><a href="#source-1" id="cite-1-1">[1]</a></sup>."##
+            ))
+        #expect(
+            alpha.contains(##"by the hour <sup class="citation"><a href="#source-1" id="cite-1-2">[1]</a></sup>."##))
+        #expect(
+            alpha.contains(
+                ##"online in September <sup class="citation"><a href="#source-2" id="cite-2-1">[2]</a></sup>."##))
+        #expect(
+            alpha.contains(
+                """
+                <ol>
+                <li id="source-1"><a href="https://alpha.example.com/docs">Alpha Net documentation</a>, Alpha Labs, 2025-03-01. <a href="#cite-1-1" class="backref" aria-label="Back to citation 1">↩1</a> <a href="#cite-1-2" class="backref" aria-label="Back to citation 2">↩2</a></li>
+                <li id="source-2"><a href="https://research.example.com/gpu-markets">The state of GPU markets</a>, 2026 (accessed 2026-09-02). <a href="#cite-2-1" class="backref" aria-label="Back to citation 1">↩1</a></li>
+                </ol>
+                """))
         #expect(alpha.contains(##"<td><a href="#source-2">[2]</a></td>"##), "a metric links to its source")
     }
 
@@ -113,8 +129,10 @@ import Testing
         let stack = try built.main("stack/index.html")
         #expect(stack.contains("<h1>The fixture stack</h1>"), "the title comes from stack/_index.md")
         #expect(stack.contains("<p>Two layers, data at the top and compute at the bottom.</p>"))
-        let data = try #require(stack.range(of: #"<span class="order">1</span> Data</a> <span class="count">2 projects</span>"#))
-        let compute = try #require(stack.range(of: #"<span class="order">2</span> Compute</a> <span class="count">2 projects</span>"#))
+        let data = try #require(
+            stack.range(of: #"<span class="order">1</span> Data</a> <span class="count">2 projects</span>"#))
+        let compute = try #require(
+            stack.range(of: #"<span class="order">2</span> Compute</a> <span class="count">2 projects</span>"#))
         #expect(data.lowerBound < compute.lowerBound, "layers are drawn in order")
 
         let notes = try built.main("notes/index.html")
@@ -124,24 +142,33 @@ import Testing
 
         let projects = try built.main("projects/index.html")
         #expect(projects.contains("<p>3 profiles."))
-        #expect(projects.contains(#"<tr data-layers="data compute" data-direction="crypto-for-ai" data-sector="network" data-status="testnet" data-verdict="mixed"><td><a href="beta-chain/">Beta Chain</a></td>"#))
+        #expect(
+            projects.contains(
+                #"<tr data-layers="data compute" data-direction="crypto-for-ai" data-sector="network" data-status="testnet" data-verdict="mixed"><td><a href="beta-chain/">Beta Chain</a></td>"#
+            ))
 
         let gpu = try built.main("tags/gpu/index.html")
         #expect(gpu.contains("<h1>Tag: gpu</h1>"))
         for title in ["Alpha Net", "Compute", "DePIN basics"] { #expect(gpu.contains(">\(title)</a>")) }
 
         let scorecard = try built.main("scorecard/index.html")
-        #expect(scorecard.contains(
-            #"<tr><th scope="row"><a href="../projects/alpha-net/">Alpha Net</a></th><td class="answer answer-yes">yes</td><td class="answer answer-partly" title="Some paying teams, many subsidised ones.">partly</td><td><span class="badge verdict-signal">signal</span></td></tr>"#))
+        #expect(
+            scorecard.contains(
+                #"<tr><th scope="row"><a href="../projects/alpha-net/">Alpha Net</a></th><td class="answer answer-yes">yes</td><td class="answer answer-partly" title="Some paying teams, many subsidised ones.">partly</td><td><span class="badge verdict-signal">signal</span></td></tr>"#
+            ))
 
         #expect(try built.main("reviews/index.html").contains("<p>Every profile is up to date.</p>"))
-        #expect(try built.page("robots.txt") == "User-agent: *\nAllow: /\nSitemap: https://example.org/research/sitemap.xml\n")
+        #expect(
+            try built.page("robots.txt")
+                == "User-agent: *\nAllow: /\nSitemap: https://example.org/research/sitemap.xml\n")
     }
 
     @Test func sitemapAndFeed() throws {
         let built = try Self.build()
         let sitemap = try built.page("sitemap.xml")
-        #expect(sitemap.contains("<url><loc>https://example.org/research/notes/depin-basics/</loc><lastmod>2026-05-01</lastmod></url>"))
+        #expect(
+            sitemap.contains(
+                "<url><loc>https://example.org/research/notes/depin-basics/</loc><lastmod>2026-05-01</lastmod></url>"))
         #expect(sitemap.contains("<url><loc>https://example.org/research/</loc></url>"))
         #expect(!sitemap.contains("draft-idea"))
         let feed = try built.page("feed.xml")
@@ -153,7 +180,9 @@ import Testing
     @Test func noSitemapOrFeedWithoutBaseURL() throws {
         let built = try Self.build { site in
             let config = try site.read("content/site.yml")
-            try site.write("content/site.yml", config.replacingOccurrences(of: "base_url: https://example.org/research/\n", with: ""))
+            try site.write(
+                "content/site.yml",
+                config.replacingOccurrences(of: "base_url: https://example.org/research/\n", with: ""))
         }
         let files = try listFiles(built.output)
         #expect(!files.contains("sitemap.xml"))
@@ -174,8 +203,11 @@ import Testing
     @Test func aliasToAnHTMLFileRedirects() throws {
         let built = try Self.build { site in
             let about = try site.read("content/about.md")
-            try site.write("content/about.md", about.replacingOccurrences(
-                of: "summary: Who writes this site and how.", with: "summary: Who writes this site and how.\naliases: [/about.html, /team/old.html]"))
+            try site.write(
+                "content/about.md",
+                about.replacingOccurrences(
+                    of: "summary: Who writes this site and how.",
+                    with: "summary: Who writes this site and how.\naliases: [/about.html, /team/old.html]"))
         }
         #expect(try built.page("about.html").contains(#"content="0; url=about/">"#))
         #expect(try built.page("team/old.html").contains(#"content="0; url=../about/">"#))
@@ -196,15 +228,19 @@ import Testing
     @Test func linkCheckerReportsBadLinks() throws {
         let folder = try TempDir()
         try folder.write("index.html", #"<a href="a/">a</a><link rel="stylesheet" href="missing.css">"#)
-        try folder.write("a/index.html", ##"<a href="/abs/">x</a> <a href="https://example.org/research/a/">y</a> <img src="../../up.png"> <a href="../#nope">z</a> <meta http-equiv="refresh" content="0; url=../b/">"##)
-        #expect(try Self.linkProblems(in: folder.path, base: "https://example.org/research/") == [
-            "a/index.html: link /abs/ is not relative",
-            "a/index.html: link https://example.org/research/a/ is not relative",
-            "a/index.html: link ../../up.png climbs above the site",
-            "a/index.html: link ../#nope names no id 'nope' in index.html",
-            "a/index.html: link ../b/ names b/index.html, which is not in the output",
-            "index.html: link missing.css names missing.css, which is not in the output",
-        ])
+        try folder.write(
+            "a/index.html",
+            ##"<a href="/abs/">x</a> <a href="https://example.org/research/a/">y</a> <img src="../../up.png"> <a href="../#nope">z</a> <meta http-equiv="refresh" content="0; url=../b/">"##
+        )
+        #expect(
+            try Self.linkProblems(in: folder.path, base: "https://example.org/research/") == [
+                "a/index.html: link /abs/ is not relative",
+                "a/index.html: link https://example.org/research/a/ is not relative",
+                "a/index.html: link ../../up.png climbs above the site",
+                "a/index.html: link ../#nope names no id 'nope' in index.html",
+                "a/index.html: link ../b/ names b/index.html, which is not in the output",
+                "index.html: link missing.css names missing.css, which is not in the output",
+            ])
     }
 
     @Test func everyLinkResolvesWithDrafts() throws {
@@ -249,14 +285,18 @@ import Testing
             let folder = URLPath.folder(of: path)
             for (tag, target) in links(in: html) {
                 if tag.hasPrefix("<link rel=\"canonical\"") {
-                    if !target.hasPrefix(base) { problems.append("\(path): canonical link \(target) is not under base_url") }
+                    if !target.hasPrefix(base) {
+                        problems.append("\(path): canonical link \(target) is not under base_url")
+                    }
                     continue
                 }
                 if target.hasPrefix(base) || target.hasPrefix("/") {
                     problems.append("\(path): link \(target) is not relative")
                     continue
                 }
-                if target.hasPrefix("https://") || target.hasPrefix("http://") || target.hasPrefix("mailto:") { continue }
+                if target.hasPrefix("https://") || target.hasPrefix("http://") || target.hasPrefix("mailto:") {
+                    continue
+                }
                 var pathPart = target
                 var fragment: String?
                 if let hash = pathPart.firstIndex(of: "#") {
@@ -270,7 +310,9 @@ import Testing
                         problems.append("\(path): link \(target) climbs above the site")
                         continue
                     }
-                    resolved = pathPart.hasSuffix("/") || normalized.isEmpty ? normalized + (normalized.isEmpty ? "" : "/") + "index.html" : normalized
+                    resolved =
+                        pathPart.hasSuffix("/") || normalized.isEmpty
+                        ? normalized + (normalized.isEmpty ? "" : "/") + "index.html" : normalized
                 }
                 guard files.contains(resolved) else {
                     problems.append("\(path): link \(target) names \(resolved), which is not in the output")
@@ -301,7 +343,9 @@ import Testing
         #expect(try with.main("notes/draft-idea/index.html").contains("<h1>Draft idea</h1>"))
         #expect(try listFiles(with.output).contains("tags/secret/index.html"))
         #expect(try with.page("notes/index.html").contains(#"<a href="draft-idea/">Draft idea</a>"#))
-        #expect(try with.main("projects/alpha-net/index.html").contains(#"<a href="../../notes/draft-idea/">Draft idea</a>"#))
+        #expect(
+            try with.main("projects/alpha-net/index.html").contains(
+                #"<a href="../../notes/draft-idea/">Draft idea</a>"#))
     }
 
     @Test func sameInputGivesByteIdenticalOutput() throws {
@@ -323,7 +367,10 @@ import Testing
         _ = try Pipeline.build(BuildOptions(root: site.path, today: testToday))
         #expect(!FileManager.default.fileExists(atPath: site.file("public/stale.html")))
         #expect(FileManager.default.fileExists(atPath: site.file("public/index.html")))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: site.path).sorted() == ["content", "public", "templates"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: site.path).sorted() == [
+                "content", "public", "templates",
+            ])
     }
 
     @Test func checkWritesNothing() throws {

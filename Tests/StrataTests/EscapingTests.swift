@@ -11,38 +11,38 @@ import Testing
     static let pages: [String: String] = [
         "content/stack/compute.md": "---\ntitle: Compute\norder: 1\n---\n",
         "content/projects/evil.md": """
-            ---
-            title: '\(hostile.replacingOccurrences(of: "'", with: "''"))'
-            summary: '\(hostile.replacingOccurrences(of: "'", with: "''"))'
-            layers: [compute]
-            direction: crypto-for-ai
-            token: '<b>TOK</b>'
-            relations:
-              - {type: runs-on, target: other, note: '<i>note</i>'}
-            metrics:
-              - {name: '<u>users</u>', value: '<em>5</em>', as_of: 2026-01-01, source: s}
-            assessment:
-              needs-crypto: {answer: "yes", note: 'Says "maybe" <img src=x onerror=alert(1)>'}
-              verdict: signal
-            sources:
-              - {id: s, title: '<b>Source</b>', url: 'https://example.org/?a=1&b=2', publisher: '<i>P</i>'}
-            tags: [x]
-            reviewed: 2026-11-01
-            ---
+        ---
+        title: '\(hostile.replacingOccurrences(of: "'", with: "''"))'
+        summary: '\(hostile.replacingOccurrences(of: "'", with: "''"))'
+        layers: [compute]
+        direction: crypto-for-ai
+        token: '<b>TOK</b>'
+        relations:
+          - {type: runs-on, target: other, note: '<i>note</i>'}
+        metrics:
+          - {name: '<u>users</u>', value: '<em>5</em>', as_of: 2026-01-01, source: s}
+        assessment:
+          needs-crypto: {answer: "yes", note: 'Says "maybe" <img src=x onerror=alert(1)>'}
+          verdict: signal
+        sources:
+          - {id: s, title: '<b>Source</b>', url: 'https://example.org/?a=1&b=2', publisher: '<i>P</i>'}
+        tags: [x]
+        reviewed: 2026-11-01
+        ---
 
-            Body [@s].
-            """,
+        Body [@s].
+        """,
         "content/projects/other.md": """
-            ---
-            title: Other
-            layers: [compute]
-            direction: crypto-for-ai
-            assessment: {needs-crypto: "no", verdict: noise}
-            reviewed: 2026-11-01
-            ---
+        ---
+        title: Other
+        layers: [compute]
+        direction: crypto-for-ai
+        assessment: {needs-crypto: "no", verdict: noise}
+        reviewed: 2026-11-01
+        ---
 
-            See [[evil]].
-            """,
+        See [[evil]].
+        """,
     ]
 
     static let files = MemorySite.files(pages)
@@ -66,7 +66,9 @@ import Testing
         #expect(html.contains("<dt>Token</dt><dd>&lt;b&gt;TOK&lt;/b&gt;</dd>"))
         #expect(html.contains("<td>&lt;u&gt;users&lt;/u&gt;</td><td>&lt;em&gt;5&lt;/em&gt;</td>"))
         #expect(html.contains("<td>Says &quot;maybe&quot; &lt;img src=x onerror=alert(1)&gt;</td>"))
-        #expect(html.contains(#"<a href="https://example.org/?a=1&amp;b=2">&lt;b&gt;Source&lt;/b&gt;</a>, &lt;i&gt;P&lt;/i&gt;"#))
+        #expect(
+            html.contains(
+                #"<a href="https://example.org/?a=1&amp;b=2">&lt;b&gt;Source&lt;/b&gt;</a>, &lt;i&gt;P&lt;/i&gt;"#))
         #expect(html.contains("<dd><a href=\"../other/\">Other</a> — &lt;i&gt;note&lt;/i&gt;</dd>"))
     }
 
@@ -117,9 +119,10 @@ import Testing
         var source = MemorySite.source(["content/notes/raw.md": Self.rawBody])
         source.siteConfig = MemorySite.config
         let warnings = try Pipeline.render(source, options: MemorySite.options).warnings.map(\.description)
-        #expect(warnings == [
-            "content/notes/raw.md:5:1: warning: raw HTML is left out of the page; set 'unsafe_html: true' in content/site.yml to keep it"
-        ])
+        #expect(
+            warnings == [
+                "content/notes/raw.md:5:1: warning: raw HTML is left out of the page; set 'unsafe_html: true' in content/site.yml to keep it"
+            ])
     }
 
     @Test func rawHTMLIsKeptWithUnsafeHTML() throws {

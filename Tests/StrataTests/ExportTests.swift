@@ -19,156 +19,157 @@ import Testing
         "content/stack/compute.md": "---\ntitle: Compute\norder: 1\n---\n",
         "content/stack/data.md": "---\ntitle: Data\norder: 2\n---\n",
         "content/projects/alpha.md": """
-            ---
-            title: Alpha, "the first"
-            summary: GPUs for rent.
-            layers: [compute, data]
-            direction: crypto-for-ai
-            sector: depin
-            status: live
-            token: ALPHA
-            chains: [solana, base]
-            launched: 2023-04-05
-            links:
-              website: https://alpha.example.org/
-            relations:
-              - {type: runs-on, target: beta, note: Settles there}
-            metrics:
-              - {name: GPUs, value: "1,200", as_of: 2026-09-01, source: report}
-            assessment:
-              needs-crypto: yes
-              real-demand: {answer: partly, note: Some., sources: [report]}
-              verdict: signal
-            sources:
-              - {id: report, title: The report, url: "https://r.example.org/", publisher: R, published: 2026}
-            reviewed: 2026-10-01
-            ---
+        ---
+        title: Alpha, "the first"
+        summary: GPUs for rent.
+        layers: [compute, data]
+        direction: crypto-for-ai
+        sector: depin
+        status: live
+        token: ALPHA
+        chains: [solana, base]
+        launched: 2023-04-05
+        links:
+          website: https://alpha.example.org/
+        relations:
+          - {type: runs-on, target: beta, note: Settles there}
+        metrics:
+          - {name: GPUs, value: "1,200", as_of: 2026-09-01, source: report}
+        assessment:
+          needs-crypto: yes
+          real-demand: {answer: partly, note: Some., sources: [report]}
+          verdict: signal
+        sources:
+          - {id: report, title: The report, url: "https://r.example.org/", publisher: R, published: 2026}
+        reviewed: 2026-10-01
+        ---
 
-            Text [@report].
-            """,
+        Text [@report].
+        """,
         "content/projects/beta.md": """
-            ---
-            title: Beta
-            layers: [data]
-            direction: ai-for-crypto
-            token: null
-            assessment:
-              needs-crypto: no
-            reviewed: 2026-10-01
-            ---
-            """,
+        ---
+        title: Beta
+        layers: [data]
+        direction: ai-for-crypto
+        token: null
+        assessment:
+          needs-crypto: no
+        reviewed: 2026-10-01
+        ---
+        """,
         "content/projects/gamma.md": """
-            ---
-            title: "=HYPERLINK(\\"x\\")"
-            layers: [compute]
-            direction: ai-for-crypto
-            assessment: {needs-crypto: unknown, real-demand: no, verdict: noise}
-            reviewed: 2026-10-01
-            ---
-            """,
+        ---
+        title: "=HYPERLINK(\\"x\\")"
+        layers: [compute]
+        direction: ai-for-crypto
+        assessment: {needs-crypto: unknown, real-demand: no, verdict: noise}
+        reviewed: 2026-10-01
+        ---
+        """,
     ]
 
     static let files = MemorySite.files(pages, config: config)
 
     @Test func json() {
-        #expect(Self.files["api/projects.json"] == #"""
-            [
-              {
-                "slug": "gamma",
-                "title": "=HYPERLINK(\"x\")",
-                "url": "projects/gamma/",
-                "layers": [
-                  "compute"
-                ],
-                "direction": "ai-for-crypto",
-                "chains": [],
-                "links": {},
-                "relations": [],
-                "metrics": [],
-                "assessment": {
-                  "needs-crypto": "unknown",
-                  "real-demand": "no",
-                  "verdict": "noise"
-                },
-                "reviewed": "2026-10-01",
-                "sources": []
-              },
-              {
-                "slug": "alpha",
-                "title": "Alpha, \"the first\"",
-                "url": "projects/alpha/",
-                "summary": "GPUs for rent.",
-                "layers": [
-                  "compute",
-                  "data"
-                ],
-                "direction": "crypto-for-ai",
-                "sector": "depin",
-                "status": "live",
-                "token": "ALPHA",
-                "chains": [
-                  "solana",
-                  "base"
-                ],
-                "launched": "2023-04-05",
-                "links": {
-                  "website": "https://alpha.example.org/"
-                },
-                "relations": [
+        #expect(
+            Self.files["api/projects.json"] == #"""
+                [
                   {
-                    "type": "runs-on",
-                    "target": "beta",
-                    "note": "Settles there"
-                  }
-                ],
-                "metrics": [
+                    "slug": "gamma",
+                    "title": "=HYPERLINK(\"x\")",
+                    "url": "projects/gamma/",
+                    "layers": [
+                      "compute"
+                    ],
+                    "direction": "ai-for-crypto",
+                    "chains": [],
+                    "links": {},
+                    "relations": [],
+                    "metrics": [],
+                    "assessment": {
+                      "needs-crypto": "unknown",
+                      "real-demand": "no",
+                      "verdict": "noise"
+                    },
+                    "reviewed": "2026-10-01",
+                    "sources": []
+                  },
                   {
-                    "name": "GPUs",
-                    "value": "1,200",
-                    "as_of": "2026-09-01",
-                    "source": "report"
-                  }
-                ],
-                "assessment": {
-                  "needs-crypto": "yes",
-                  "real-demand": "partly",
-                  "verdict": "signal"
-                },
-                "reviewed": "2026-10-01",
-                "sources": [
+                    "slug": "alpha",
+                    "title": "Alpha, \"the first\"",
+                    "url": "projects/alpha/",
+                    "summary": "GPUs for rent.",
+                    "layers": [
+                      "compute",
+                      "data"
+                    ],
+                    "direction": "crypto-for-ai",
+                    "sector": "depin",
+                    "status": "live",
+                    "token": "ALPHA",
+                    "chains": [
+                      "solana",
+                      "base"
+                    ],
+                    "launched": "2023-04-05",
+                    "links": {
+                      "website": "https://alpha.example.org/"
+                    },
+                    "relations": [
+                      {
+                        "type": "runs-on",
+                        "target": "beta",
+                        "note": "Settles there"
+                      }
+                    ],
+                    "metrics": [
+                      {
+                        "name": "GPUs",
+                        "value": "1,200",
+                        "as_of": "2026-09-01",
+                        "source": "report"
+                      }
+                    ],
+                    "assessment": {
+                      "needs-crypto": "yes",
+                      "real-demand": "partly",
+                      "verdict": "signal"
+                    },
+                    "reviewed": "2026-10-01",
+                    "sources": [
+                      {
+                        "id": "report",
+                        "title": "The report",
+                        "url": "https://r.example.org/",
+                        "publisher": "R",
+                        "published": "2026"
+                      }
+                    ]
+                  },
                   {
-                    "id": "report",
-                    "title": "The report",
-                    "url": "https://r.example.org/",
-                    "publisher": "R",
-                    "published": "2026"
+                    "slug": "beta",
+                    "title": "Beta",
+                    "url": "projects/beta/",
+                    "layers": [
+                      "data"
+                    ],
+                    "direction": "ai-for-crypto",
+                    "token": null,
+                    "chains": [],
+                    "links": {},
+                    "relations": [],
+                    "metrics": [],
+                    "assessment": {
+                      "needs-crypto": "no",
+                      "real-demand": "unanswered",
+                      "verdict": null
+                    },
+                    "reviewed": "2026-10-01",
+                    "sources": []
                   }
                 ]
-              },
-              {
-                "slug": "beta",
-                "title": "Beta",
-                "url": "projects/beta/",
-                "layers": [
-                  "data"
-                ],
-                "direction": "ai-for-crypto",
-                "token": null,
-                "chains": [],
-                "links": {},
-                "relations": [],
-                "metrics": [],
-                "assessment": {
-                  "needs-crypto": "no",
-                  "real-demand": "unanswered",
-                  "verdict": null
-                },
-                "reviewed": "2026-10-01",
-                "sources": []
-              }
-            ]
 
-            """#)
+                """#)
     }
 
     @Test func jsonParses() throws {
@@ -193,7 +194,8 @@ import Testing
     /// The export holds only the profiles this build publishes.
     @Test func draftsAreLeftOut() {
         var pages = Self.pages
-        pages["content/projects/delta.md"] = "---\ntitle: Delta\nlayers: [data]\ndirection: ai-for-crypto\ndraft: true\n---\n"
+        pages["content/projects/delta.md"] =
+            "---\ntitle: Delta\nlayers: [data]\ndirection: ai-for-crypto\ndraft: true\n---\n"
         let files = MemorySite.files(pages, config: Self.config)
         #expect(files["api/projects.csv"]?.contains("delta") == false)
         #expect(files["api/projects.json"]?.contains("delta") == false)

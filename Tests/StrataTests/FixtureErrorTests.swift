@@ -14,79 +14,127 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(fixture: "unknown-key", expected: [
-            "content/projects/gamma-agents.md:3:1: error: unknown key 'sumary' in the front matter of a project profile; did you mean 'summary'?",
-        ]),
-        Case(fixture: "wrong-type", expected: [
-            "content/stack/data.md:4:8: error: 'order' must be a whole number, not 'first'",
-        ]),
-        Case(fixture: "bad-enum", expected: [
-            "content/projects/gamma-agents.md:7:9: error: 'status' must be one of announced, testnet, live, deprecated, defunct; found 'mainnet'",
-        ]),
-        Case(fixture: "missing-required-key", expected: [
-            "content/projects/gamma-agents.md:1:1: error: missing required key 'direction' in the front matter of a project profile",
-        ]),
-        Case(fixture: "dangling-layer", expected: [
-            "content/projects/gamma-agents.md:4:16: error: unknown layer 'storage'; content/stack/ has data, compute",
-        ]),
-        Case(fixture: "dangling-relation-target", expected: [
-            "content/projects/gamma-agents.md:10:13: error: relation target 'alpha-network' is not a project: content/projects/alpha-network.md does not exist",
-        ]),
-        Case(fixture: "unknown-relation-type", expected: [
-            "content/projects/gamma-agents.md:9:11: error: unknown relation type 'forks'; site.yml defines builds-on, runs-on, competes-with",
-        ]),
-        Case(fixture: "unknown-source-citation", expected: [
-            "content/projects/gamma-agents.md:22:57: error: unknown source 'gamma-blog'; this page's sources are gamma-post",
-        ]),
-        Case(fixture: "bad-slug-file-name", expected: [
-            "content/notes/My Note.md:1:1: error: file name 'My Note.md' is not a slug: use lowercase letters, digits and single hyphens (rename it to 'my-note.md')",
-        ]),
-        Case(fixture: "missing-front-matter", expected: [
-            "content/notes/loose.md:1:1: error: missing front matter: start the file with a line '---', then 'title: …', then '---'",
-        ]),
-        Case(fixture: "unclosed-front-matter", expected: [
-            "content/notes/unclosed.md:1:1: error: front matter is not closed: end it with a line '---'",
-        ]),
-        Case(fixture: "invalid-yaml", expected: [
-            "content/notes/broken.md:4:10: error: invalid YAML: found unexpected end of stream",
-        ]),
+        Case(
+            fixture: "unknown-key",
+            expected: [
+                "content/projects/gamma-agents.md:3:1: error: unknown key 'sumary' in the front matter of a project profile; did you mean 'summary'?"
+            ]),
+        Case(
+            fixture: "wrong-type",
+            expected: [
+                "content/stack/data.md:4:8: error: 'order' must be a whole number, not 'first'"
+            ]),
+        Case(
+            fixture: "bad-enum",
+            expected: [
+                "content/projects/gamma-agents.md:7:9: error: 'status' must be one of announced, testnet, live, deprecated, defunct; found 'mainnet'"
+            ]),
+        Case(
+            fixture: "missing-required-key",
+            expected: [
+                "content/projects/gamma-agents.md:1:1: error: missing required key 'direction' in the front matter of a project profile"
+            ]),
+        Case(
+            fixture: "dangling-layer",
+            expected: [
+                "content/projects/gamma-agents.md:4:16: error: unknown layer 'storage'; content/stack/ has data, compute"
+            ]),
+        Case(
+            fixture: "dangling-relation-target",
+            expected: [
+                "content/projects/gamma-agents.md:10:13: error: relation target 'alpha-network' is not a project: content/projects/alpha-network.md does not exist"
+            ]),
+        Case(
+            fixture: "unknown-relation-type",
+            expected: [
+                "content/projects/gamma-agents.md:9:11: error: unknown relation type 'forks'; site.yml defines builds-on, runs-on, competes-with"
+            ]),
+        Case(
+            fixture: "unknown-source-citation",
+            expected: [
+                "content/projects/gamma-agents.md:22:57: error: unknown source 'gamma-blog'; this page's sources are gamma-post"
+            ]),
+        Case(
+            fixture: "bad-slug-file-name",
+            expected: [
+                "content/notes/My Note.md:1:1: error: file name 'My Note.md' is not a slug: use lowercase letters, digits and single hyphens (rename it to 'my-note.md')"
+            ]),
+        Case(
+            fixture: "missing-front-matter",
+            expected: [
+                "content/notes/loose.md:1:1: error: missing front matter: start the file with a line '---', then 'title: …', then '---'"
+            ]),
+        Case(
+            fixture: "unclosed-front-matter",
+            expected: [
+                "content/notes/unclosed.md:1:1: error: front matter is not closed: end it with a line '---'"
+            ]),
+        Case(
+            fixture: "invalid-yaml",
+            expected: [
+                "content/notes/broken.md:4:10: error: invalid YAML: found unexpected end of stream"
+            ]),
         // The page with the broken front matter is kept, so links to it add no errors of their own.
-        Case(fixture: "duplicate-key", expected: [
-            "content/notes/market-map.md:2:1: error: duplicate key 'title': each key may appear once",
-        ]),
-        Case(fixture: "wikilink-missing-page", expected: [
-            "content/stack/data.md:7:24: error: no page named 'gamma-agent' for the link '[[gamma-agent]]'; did you mean '[[gamma-agents]]'?",
-        ]),
-        Case(fixture: "ambiguous-slug", expected: [
-            "content/notes/data.md:5:14: error: '[[data]]' names pages in two sections (content/notes/data.md and content/stack/data.md); write [[notes/data]] or [[stack/data]]",
-        ]),
-        Case(fixture: "missing-heading", expected: [
-            "content/index.md:11:72: error: content/notes/market-map.md has no heading '#the-territory'; its headings are the-map",
-        ]),
-        Case(fixture: "broken-md-link", expected: [
-            "content/about.md:10:9: error: broken link 'history.md': content/history.md does not exist",
-        ]),
-        Case(fixture: "link-above-root", expected: [
-            "content/about.md:10:5: error: link '../../etc/passwd' climbs above the site root",
-        ]),
-        Case(fixture: "alias-above-root", expected: [
-            "content/about.md:4:11: error: alias '../../about-us/' must be a path inside the site, like /old/path/",
-        ]),
-        Case(fixture: "alias-collision", expected: [
-            "content/about.md:4:11: error: alias '/notes/market-map/' is already taken by content/notes/market-map.md",
-        ]),
-        Case(fixture: "template-syntax-error", expected: [
-            "templates/term.mustache:4:60: error: template error: a section is closed with a different name than it was opened with",
-        ]),
-        Case(fixture: "stale-reviewed", strict: true, expected: [
-            "content/projects/beta-chain.md:16:11: error: reviewed 2025-09-15, more than 180 days ago: check the page against its sources and update 'reviewed'",
-        ]),
-        Case(fixture: "unanswered-rubric", strict: true, expected: [
-            "content/projects/beta-chain.md:10:3: error: assessment does not answer 'real-demand' (Do paying users drive its use?)",
-        ]),
-        Case(fixture: "uncited-source", strict: true, expected: [
-            "content/projects/beta-chain.md:16:9: error: source 'beta-blog' is listed but never cited; cite it with [@beta-blog] or remove it",
-        ]),
+        Case(
+            fixture: "duplicate-key",
+            expected: [
+                "content/notes/market-map.md:2:1: error: duplicate key 'title': each key may appear once"
+            ]),
+        Case(
+            fixture: "wikilink-missing-page",
+            expected: [
+                "content/stack/data.md:7:24: error: no page named 'gamma-agent' for the link '[[gamma-agent]]'; did you mean '[[gamma-agents]]'?"
+            ]),
+        Case(
+            fixture: "ambiguous-slug",
+            expected: [
+                "content/notes/data.md:5:14: error: '[[data]]' names pages in two sections (content/notes/data.md and content/stack/data.md); write [[notes/data]] or [[stack/data]]"
+            ]),
+        Case(
+            fixture: "missing-heading",
+            expected: [
+                "content/index.md:11:72: error: content/notes/market-map.md has no heading '#the-territory'; its headings are the-map"
+            ]),
+        Case(
+            fixture: "broken-md-link",
+            expected: [
+                "content/about.md:10:9: error: broken link 'history.md': content/history.md does not exist"
+            ]),
+        Case(
+            fixture: "link-above-root",
+            expected: [
+                "content/about.md:10:5: error: link '../../etc/passwd' climbs above the site root"
+            ]),
+        Case(
+            fixture: "alias-above-root",
+            expected: [
+                "content/about.md:4:11: error: alias '../../about-us/' must be a path inside the site, like /old/path/"
+            ]),
+        Case(
+            fixture: "alias-collision",
+            expected: [
+                "content/about.md:4:11: error: alias '/notes/market-map/' is already taken by content/notes/market-map.md"
+            ]),
+        Case(
+            fixture: "template-syntax-error",
+            expected: [
+                "templates/term.mustache:4:60: error: template error: a section is closed with a different name than it was opened with"
+            ]),
+        Case(
+            fixture: "stale-reviewed", strict: true,
+            expected: [
+                "content/projects/beta-chain.md:16:11: error: reviewed 2025-09-15, more than 180 days ago: check the page against its sources and update 'reviewed'"
+            ]),
+        Case(
+            fixture: "unanswered-rubric", strict: true,
+            expected: [
+                "content/projects/beta-chain.md:10:3: error: assessment does not answer 'real-demand' (Do paying users drive its use?)"
+            ]),
+        Case(
+            fixture: "uncited-source", strict: true,
+            expected: [
+                "content/projects/beta-chain.md:16:9: error: source 'beta-blog' is listed but never cited; cite it with [@beta-blog] or remove it"
+            ]),
     ]
 
     @Test(arguments: cases)
@@ -98,8 +146,11 @@ import Testing
         #expect(diagnostics == test.expected)
         #expect(try listFiles(site.file("public")) == ["sentinel.txt"], "a failed build must leave public/ untouched")
         #expect(try site.read("public/sentinel.txt") == "the last good build\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: site.path).sorted() == ["content", "public", "templates"],
-                "no staging folder is left beside public/")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: site.path).sorted() == [
+                "content", "public", "templates",
+            ],
+            "no staging folder is left beside public/")
     }
 }
 
@@ -111,7 +162,9 @@ extension FixtureErrorTests {
         try site.write("public/sentinel.txt", "old\n")
         let report = try Pipeline.build(BuildOptions(root: site.path, today: testToday))
         let expected = try #require(Self.cases.first { $0.fixture == fixture }?.expected)
-        #expect(report.warnings.map(\.description) == expected.map { $0.replacingOccurrences(of: ": error: ", with: ": warning: ") })
+        #expect(
+            report.warnings.map(\.description)
+                == expected.map { $0.replacingOccurrences(of: ": error: ", with: ": warning: ") })
         #expect(!FileManager.default.fileExists(atPath: site.file("public/sentinel.txt")))
         #expect(FileManager.default.fileExists(atPath: site.file("public/index.html")))
     }
@@ -125,9 +178,10 @@ extension FixtureErrorTests {
         try site.write("public/sentinel.txt", "old\n")
         let warning = "content/notes/secret.md:1:1: warning: symlink points outside content/; it is not followed"
 
-        #expect(buildFailure(BuildOptions(root: site.path, strict: true, today: testToday)) == [
-            warning.replacingOccurrences(of: ": warning: ", with: ": error: ")
-        ])
+        #expect(
+            buildFailure(BuildOptions(root: site.path, strict: true, today: testToday)) == [
+                warning.replacingOccurrences(of: ": warning: ", with: ": error: ")
+            ])
         #expect(try listFiles(site.file("public")) == ["sentinel.txt"])
 
         let report = try Pipeline.build(BuildOptions(root: site.path, today: testToday))
@@ -143,8 +197,9 @@ extension FixtureErrorTests {
             atPath: site.file("content/images/logo-copy.png"), withDestinationPath: "logo.png")
         let report = try Pipeline.build(BuildOptions(root: site.path, strict: true, today: testToday))
         #expect(report.warnings.isEmpty)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: site.file("public/images/logo-copy.png")))
-            == Data(contentsOf: URL(fileURLWithPath: site.file("content/images/logo.png"))))
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: site.file("public/images/logo-copy.png")))
+                == Data(contentsOf: URL(fileURLWithPath: site.file("content/images/logo.png"))))
     }
 
     /// Every problem is reported, not only the first, in a stable order.
@@ -153,27 +208,30 @@ extension FixtureErrorTests {
         try copyTree(Repo.fixtures + "/errors/wrong-type", to: site.path)
         try copyTree(Repo.fixtures + "/errors/broken-md-link", to: site.path)
         let first = buildFailure(BuildOptions(root: site.path, today: testToday))
-        #expect(first == [
-            "content/about.md:10:9: error: broken link 'history.md': content/history.md does not exist",
-            "content/projects/gamma-agents.md:3:1: error: unknown key 'sumary' in the front matter of a project profile; did you mean 'summary'?",
-            "content/stack/data.md:4:8: error: 'order' must be a whole number, not 'first'",
-        ])
+        #expect(
+            first == [
+                "content/about.md:10:9: error: broken link 'history.md': content/history.md does not exist",
+                "content/projects/gamma-agents.md:3:1: error: unknown key 'sumary' in the front matter of a project profile; did you mean 'summary'?",
+                "content/stack/data.md:4:8: error: 'order' must be a whole number, not 'first'",
+            ])
         #expect(buildFailure(BuildOptions(root: site.path, today: testToday)) == first)
     }
 
     @Test func missingSiteConfig() throws {
         let site = try fixtureSite()
         try FileManager.default.removeItem(atPath: site.file("content/site.yml"))
-        #expect(buildFailure(BuildOptions(root: site.path, today: testToday)) == [
-            "content/site.yml:1:1: error: missing site settings: create content/site.yml with at least a title"
-        ])
+        #expect(
+            buildFailure(BuildOptions(root: site.path, today: testToday)) == [
+                "content/site.yml:1:1: error: missing site settings: create content/site.yml with at least a title"
+            ])
     }
 
     @Test func missingTemplate() throws {
         let site = try fixtureSite()
         try FileManager.default.removeItem(atPath: site.file("templates/scorecard.mustache"))
-        #expect(buildFailure(BuildOptions(root: site.path, today: testToday)) == [
-            "templates/scorecard.mustache:1:1: error: the theme has no 'scorecard' template: add templates/scorecard.mustache"
-        ])
+        #expect(
+            buildFailure(BuildOptions(root: site.path, today: testToday)) == [
+                "templates/scorecard.mustache:1:1: error: the theme has no 'scorecard' template: add templates/scorecard.mustache"
+            ])
     }
 }

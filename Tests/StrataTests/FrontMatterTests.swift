@@ -59,33 +59,38 @@ import Testing
     }
 
     @Test func missingFrontMatterNamesTheFileAndTheFix() {
-        #expect(Self.diagnostics("content/notes/a.md", "# A\n") == [
-            "content/notes/a.md:1:1: error: missing front matter: start the file with a line '---', then 'title: …', then '---'"
-        ])
+        #expect(
+            Self.diagnostics("content/notes/a.md", "# A\n") == [
+                "content/notes/a.md:1:1: error: missing front matter: start the file with a line '---', then 'title: …', then '---'"
+            ])
     }
 
     @Test func unclosedFrontMatter() {
-        #expect(Self.diagnostics("content/notes/a.md", "---\ntitle: A\n\n# A\n") == [
-            "content/notes/a.md:1:1: error: front matter is not closed: end it with a line '---'"
-        ])
+        #expect(
+            Self.diagnostics("content/notes/a.md", "---\ntitle: A\n\n# A\n") == [
+                "content/notes/a.md:1:1: error: front matter is not closed: end it with a line '---'"
+            ])
     }
 
     @Test func emptyFrontMatter() {
-        #expect(Self.diagnostics("content/notes/a.md", "---\n---\nText\n") == [
-            "content/notes/a.md:1:1: error: front matter is empty: it needs at least a title"
-        ])
+        #expect(
+            Self.diagnostics("content/notes/a.md", "---\n---\nText\n") == [
+                "content/notes/a.md:1:1: error: front matter is empty: it needs at least a title"
+            ])
     }
 
     @Test func frontMatterThatIsNotAMap() {
-        #expect(Self.diagnostics("content/notes/a.md", "---\n- title\n---\n") == [
-            "content/notes/a.md:2:1: error: front matter must be a map of keys to values, not a list"
-        ])
+        #expect(
+            Self.diagnostics("content/notes/a.md", "---\n- title\n---\n") == [
+                "content/notes/a.md:2:1: error: front matter must be a map of keys to values, not a list"
+            ])
     }
 
     /// Lines in body diagnostics count the front matter.
     @Test func bodyLinesCountFromTheTopOfTheFile() {
-        #expect(Self.diagnostics("content/notes/a.md", "---\ntitle: A\n---\n\nText <b>raw</b>.\n") == [
-            "content/notes/a.md:5:6: warning: raw HTML is left out of the page; set 'unsafe_html: true' in content/site.yml to keep it"
-        ])
+        #expect(
+            Self.diagnostics("content/notes/a.md", "---\ntitle: A\n---\n\nText <b>raw</b>.\n") == [
+                "content/notes/a.md:5:6: warning: raw HTML is left out of the page; set 'unsafe_html: true' in content/site.yml to keep it"
+            ])
     }
 }

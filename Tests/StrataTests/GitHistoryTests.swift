@@ -7,20 +7,25 @@ import Testing
 @Suite struct GitHistoryTests {
     @Test func parseKeepsTheNewestDatePerFile() {
         let log = "\u{1}2026-03-02\n\ncontent/a.md\ncontent/b.md\n\u{1}2025-12-01\n\ncontent/a.md\ncontent/c.md\n"
-        #expect(GitHistory.parse(log) == [
-            "content/a.md": "2026-03-02", "content/b.md": "2026-03-02", "content/c.md": "2025-12-01",
-        ])
+        #expect(
+            GitHistory.parse(log) == [
+                "content/a.md": "2026-03-02", "content/b.md": "2026-03-02", "content/c.md": "2025-12-01",
+            ])
         #expect(GitHistory.parse("") == [:])
     }
 
     @Test func parseKeepsSpacesInPaths() {
-        #expect(GitHistory.parse("\u{1}2024-01-05\n\ncontent/my notes/a b.md\n") == ["content/my notes/a b.md": "2024-01-05"])
+        #expect(
+            GitHistory.parse("\u{1}2024-01-05\n\ncontent/my notes/a b.md\n") == [
+                "content/my notes/a b.md": "2024-01-05"
+            ])
     }
 
     static func git(_ arguments: [String], in folder: String, date: String = "2024-03-05T12:00:00Z") throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
+        process.arguments =
+            ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
             + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         var environment = ProcessInfo.processInfo.environment
@@ -66,7 +71,9 @@ import Testing
         source.commitDates = ["content/notes/a.md": "2025-05-06", "content/notes/b.md": "2025-05-06"]
         let rendered = try Pipeline.render(source, options: MemorySite.options)
         let files = Dictionary(uniqueKeysWithValues: rendered.files.map { ($0.path, $0.text) })
-        #expect(files["notes/a/index.html"]?.contains(#"Updated <time datetime="2025-05-06">2025-05-06</time>."#) == true)
-        #expect(files["notes/b/index.html"]?.contains(#"Updated <time datetime="2026-01-02">2026-01-02</time>."#) == true)
+        #expect(
+            files["notes/a/index.html"]?.contains(#"Updated <time datetime="2025-05-06">2025-05-06</time>."#) == true)
+        #expect(
+            files["notes/b/index.html"]?.contains(#"Updated <time datetime="2026-01-02">2026-01-02</time>."#) == true)
     }
 }

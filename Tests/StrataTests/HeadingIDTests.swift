@@ -9,9 +9,10 @@ import Testing
     }
 
     @Test func slugOfTheText() {
-        #expect(Self.ids("# Hello, World!\n## What *it* `does`\n### io.net's GPUs (2024)\n") == [
-            "hello-world", "what-it-does", "io-net-s-gpus-2024",
-        ])
+        #expect(
+            Self.ids("# Hello, World!\n## What *it* `does`\n### io.net's GPUs (2024)\n") == [
+                "hello-world", "what-it-does", "io-net-s-gpus-2024",
+            ])
     }
 
     @Test func repeatsAreNumbered() {
@@ -29,9 +30,10 @@ import Testing
     }
 
     @Test func wikilinkLabelsCountAsText() {
-        #expect(Self.ids("## About [[io-net|the network]]\n## See [[stack/compute]]\n") == [
-            "about-the-network", "see-stack-compute",
-        ])
+        #expect(
+            Self.ids("## About [[io-net|the network]]\n## See [[stack/compute]]\n") == [
+                "about-the-network", "see-stack-compute",
+            ])
     }
 
     @Test func nonASCIILettersAreKept() {

@@ -6,17 +6,17 @@ import Testing
 @Suite struct WikilinkTests {
     static let pages: [String: String] = [
         "content/projects/io-net.md": """
-            ---
-            title: io.net
-            layers: [compute]
-            direction: crypto-for-ai
-            assessment: {needs-crypto: yes, verdict: signal}
-            ---
+        ---
+        title: io.net
+        layers: [compute]
+        direction: crypto-for-ai
+        assessment: {needs-crypto: yes, verdict: signal}
+        ---
 
-            ## GPU clusters
+        ## GPU clusters
 
-            Text.
-            """,
+        Text.
+        """,
         "content/stack/compute.md": "---\ntitle: Compute\norder: 1\n---\n\nThe layer.\n",
         "content/notes/depin.md": "---\ntitle: DePIN & tokens\n---\n\n## Cold start\n\nText.\n",
     ]
@@ -39,8 +39,9 @@ import Testing
     }
 
     @Test func labelReplacesTheTitle() {
-        #expect(Self.note("See [[io-net|the GPU network]].").contains(
-            #"<p>See <a href="../../projects/io-net/">the GPU network</a>.</p>"#))
+        #expect(
+            Self.note("See [[io-net|the GPU network]].").contains(
+                #"<p>See <a href="../../projects/io-net/">the GPU network</a>.</p>"#))
     }
 
     @Test func sectionQualifiedName() {
@@ -48,8 +49,9 @@ import Testing
     }
 
     @Test func headingFragment() {
-        #expect(Self.note("See [[io-net#gpu-clusters]] and [[#intro]].\n\n## Intro").contains(
-            ##"<p>See <a href="../../projects/io-net/#gpu-clusters">io.net</a> and <a href="#intro">A</a>.</p>"##))
+        #expect(
+            Self.note("See [[io-net#gpu-clusters]] and [[#intro]].\n\n## Intro").contains(
+                ##"<p>See <a href="../../projects/io-net/#gpu-clusters">io.net</a> and <a href="#intro">A</a>.</p>"##))
     }
 
     @Test func titlesInLinksAreEscaped() {
@@ -57,20 +59,24 @@ import Testing
     }
 
     @Test func markdownLinksToFilesBecomeURLs() {
-        let html = Self.note("[a](../projects/io-net.md), [b](depin.md#cold-start), [c](/stack/compute.md), [d](../projects/)")
-        #expect(html.contains(
-            ##"<p><a href="../../projects/io-net/">a</a>, <a href="../depin/#cold-start">b</a>, <a href="../../stack/compute/">c</a>, <a href="../../projects/">d</a></p>"##
-        ))
+        let html = Self.note(
+            "[a](../projects/io-net.md), [b](depin.md#cold-start), [c](/stack/compute.md), [d](../projects/)")
+        #expect(
+            html.contains(
+                ##"<p><a href="../../projects/io-net/">a</a>, <a href="../depin/#cold-start">b</a>, <a href="../../stack/compute/">c</a>, <a href="../../projects/">d</a></p>"##
+            ))
     }
 
     @Test func externalLinksAreLeftAlone() {
-        #expect(Self.note("[a](https://example.org/x.md) [b](mailto:a@example.org)").contains(
-            #"<p><a href="https://example.org/x.md">a</a> <a href="mailto:a@example.org">b</a></p>"#))
+        #expect(
+            Self.note("[a](https://example.org/x.md) [b](mailto:a@example.org)").contains(
+                #"<p><a href="https://example.org/x.md">a</a> <a href="mailto:a@example.org">b</a></p>"#))
     }
 
     @Test func linksToGeneratedFilesResolve() {
-        #expect(Self.note("[table](../api/projects.csv) and [data](/api/projects.json)").contains(
-            #"<p><a href="../../api/projects.csv">table</a> and <a href="../../api/projects.json">data</a></p>"#))
+        #expect(
+            Self.note("[table](../api/projects.csv) and [data](/api/projects.json)").contains(
+                #"<p><a href="../../api/projects.csv">table</a> and <a href="../../api/projects.json">data</a></p>"#))
     }
 
     @Test func backlinksListTheLinkingPages() {
@@ -84,70 +90,81 @@ import Testing
     // MARK: Errors
 
     @Test func missingPageSuggestsTheNearestName() {
-        #expect(Self.errors("See [[io-nett]].") == [
-            "content/notes/a.md:5:5: error: no page named 'io-nett' for the link '[[io-nett]]'; did you mean '[[io-net]]'?"
-        ])
-        #expect(Self.errors("See [[nothing-like-it]].") == [
-            "content/notes/a.md:5:5: error: no page named 'nothing-like-it' for the link '[[nothing-like-it]]'"
-        ])
+        #expect(
+            Self.errors("See [[io-nett]].") == [
+                "content/notes/a.md:5:5: error: no page named 'io-nett' for the link '[[io-nett]]'; did you mean '[[io-net]]'?"
+            ])
+        #expect(
+            Self.errors("See [[nothing-like-it]].") == [
+                "content/notes/a.md:5:5: error: no page named 'nothing-like-it' for the link '[[nothing-like-it]]'"
+            ])
     }
 
     @Test func ambiguousBareSlugListsBoth() {
         let extra = ["content/notes/io-net.md": "---\ntitle: io.net, the note\n---\n\nText.\n"]
-        #expect(Self.errors("See [[io-net]].", extra: extra) == [
-            "content/notes/a.md:5:5: error: '[[io-net]]' names pages in two sections (content/notes/io-net.md and content/projects/io-net.md); write [[notes/io-net]] or [[projects/io-net]]"
-        ])
+        #expect(
+            Self.errors("See [[io-net]].", extra: extra) == [
+                "content/notes/a.md:5:5: error: '[[io-net]]' names pages in two sections (content/notes/io-net.md and content/projects/io-net.md); write [[notes/io-net]] or [[projects/io-net]]"
+            ])
     }
 
     @Test func missingHeadingListsTheHeadings() {
-        #expect(Self.errors("See [[io-net#clusters]].") == [
-            "content/notes/a.md:5:5: error: content/projects/io-net.md has no heading '#clusters'; its headings are gpu-clusters"
-        ])
-        #expect(Self.errors("See [the layer](../stack/compute.md#gpus).") == [
-            "content/notes/a.md:5:5: error: content/stack/compute.md has no heading '#gpus'; it has no headings"
-        ])
+        #expect(
+            Self.errors("See [[io-net#clusters]].") == [
+                "content/notes/a.md:5:5: error: content/projects/io-net.md has no heading '#clusters'; its headings are gpu-clusters"
+            ])
+        #expect(
+            Self.errors("See [the layer](../stack/compute.md#gpus).") == [
+                "content/notes/a.md:5:5: error: content/stack/compute.md has no heading '#gpus'; it has no headings"
+            ])
     }
 
     /// A `#fragment` on the page itself must name one of its headings, like any other fragment.
     @Test func missingHeadingOnTheSamePage() {
-        #expect(Self.errors("See [below](#nowhere).\n\n## Somewhere") == [
-            "content/notes/a.md:5:5: error: content/notes/a.md has no heading '#nowhere'; its headings are somewhere"
-        ])
+        #expect(
+            Self.errors("See [below](#nowhere).\n\n## Somewhere") == [
+                "content/notes/a.md:5:5: error: content/notes/a.md has no heading '#nowhere'; its headings are somewhere"
+            ])
     }
 
     @Test func brokenMarkdownLinks() {
-        #expect(Self.errors("[x](missing.md) and [y](../images/none.png)") == [
-            "content/notes/a.md:5:1: error: broken link 'missing.md': content/notes/missing.md does not exist",
-            "content/notes/a.md:5:21: error: broken link '../images/none.png': no page or file at content/images/none.png",
-        ])
+        #expect(
+            Self.errors("[x](missing.md) and [y](../images/none.png)") == [
+                "content/notes/a.md:5:1: error: broken link 'missing.md': content/notes/missing.md does not exist",
+                "content/notes/a.md:5:21: error: broken link '../images/none.png': no page or file at content/images/none.png",
+            ])
     }
 
     @Test func linkClimbingAboveTheRoot() {
-        #expect(Self.errors("[x](../../../etc/passwd)") == [
-            "content/notes/a.md:5:1: error: link '../../../etc/passwd' climbs above the site root"
-        ])
+        #expect(
+            Self.errors("[x](../../../etc/passwd)") == [
+                "content/notes/a.md:5:1: error: link '../../../etc/passwd' climbs above the site root"
+            ])
     }
 
     @Test func linkToADraftExplainsWhy() {
         let extra = ["content/notes/later.md": "---\ntitle: Later\ndraft: true\n---\n\nText.\n"]
-        #expect(Self.errors("See [[later]] and [it](later.md).", extra: extra) == [
-            "content/notes/a.md:5:5: error: '[[later]]' links to a draft, which this build leaves out; build with --drafts or remove the link",
-            "content/notes/a.md:5:19: error: link 'later.md' points to a draft, which this build leaves out; build with --drafts or remove the link",
-        ])
+        #expect(
+            Self.errors("See [[later]] and [it](later.md).", extra: extra) == [
+                "content/notes/a.md:5:5: error: '[[later]]' links to a draft, which this build leaves out; build with --drafts or remove the link",
+                "content/notes/a.md:5:19: error: link 'later.md' points to a draft, which this build leaves out; build with --drafts or remove the link",
+            ])
     }
 
     /// Columns are those of the source file, whatever comes before the link on its line.
     @Test func columnsAfterEntitiesAndEscapes() {
-        #expect(Self.errors("A &amp; \\* [[gone]]") == [
-            "content/notes/a.md:5:12: error: no page named 'gone' for the link '[[gone]]'"
-        ])
+        #expect(
+            Self.errors("A &amp; \\* [[gone]]") == [
+                "content/notes/a.md:5:12: error: no page named 'gone' for the link '[[gone]]'"
+            ])
     }
 
     @Test func everyBrokenLinkIsReportedInOrder() {
-        #expect(Self.errors("[[one]]\n\n[[two]] [[three]]") == [
-            "content/notes/a.md:5:1: error: no page named 'one' for the link '[[one]]'",
-            "content/notes/a.md:7:1: error: no page named 'two' for the link '[[two]]'",
-            "content/notes/a.md:7:9: error: no page named 'three' for the link '[[three]]'",
-        ])
+        #expect(
+            Self.errors("[[one]]\n\n[[two]] [[three]]") == [
+                "content/notes/a.md:5:1: error: no page named 'one' for the link '[[one]]'",
+                "content/notes/a.md:7:1: error: no page named 'two' for the link '[[two]]'",
+                "content/notes/a.md:7:9: error: no page named 'three' for the link '[[three]]'",
+            ])
     }
 }

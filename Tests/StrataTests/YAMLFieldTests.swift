@@ -5,7 +5,8 @@ import Testing
 /// Front matter fields and site.yml: types, enums, unknown and duplicate keys, and where each error points.
 @Suite struct YAMLFieldTests {
     static let config: SiteConfig = {
-        let (config, diagnostics) = SiteConfig.decode("""
+        let (config, diagnostics) = SiteConfig.decode(
+            """
             title: T
             sectors: [depin, agents]
             relations:
@@ -31,7 +32,8 @@ import Testing
     // MARK: Values stay what the author wrote
 
     @Test func yesAndNoRubricAnswersStayAnswers() throws {
-        let (page, diagnostics) = Self.project("""
+        let (page, diagnostics) = Self.project(
+            """
             assessment:
               needs-crypto: yes
               real-demand: no
@@ -45,7 +47,8 @@ import Testing
     }
 
     @Test func quotedAndMappedAnswers() throws {
-        let (page, diagnostics) = Self.project("""
+        let (page, diagnostics) = Self.project(
+            """
             assessment:
               needs-crypto: "partly"
               real-demand: {answer: unknown, note: "No figures.", sources: [s1]}
@@ -81,114 +84,135 @@ import Testing
     @Test func launchedTakesADateOrAYear() {
         #expect(Self.project("launched: 2023").0?.fields.project?.launched == "2023")
         #expect(Self.project("launched: 2023-04-05").0?.fields.project?.launched == "2023-04-05")
-        #expect(Self.project("launched: April 2023").1 == [
-            "content/projects/p.md:5:11: error: 'launched' must be YYYY-MM-DD or YYYY, not 'April 2023'"
-        ])
+        #expect(
+            Self.project("launched: April 2023").1 == [
+                "content/projects/p.md:5:11: error: 'launched' must be YYYY-MM-DD or YYYY, not 'April 2023'"
+            ])
     }
 
     // MARK: Errors point at the key or value
 
     @Test func unknownKeySuggestsTheNearestOne() {
         let (page, diagnostics) = Self.parse("content/notes/n.md", "title: N\nsumary: S")
-        #expect(diagnostics == [
-            "content/notes/n.md:3:1: error: unknown key 'sumary' in the front matter of a note; did you mean 'summary'?"
-        ])
+        #expect(
+            diagnostics == [
+                "content/notes/n.md:3:1: error: unknown key 'sumary' in the front matter of a note; did you mean 'summary'?"
+            ])
         #expect(page != nil, "a page with a misspelt key is kept, so links to it still resolve")
     }
 
     @Test func unknownKeyWithNothingCloseListsTheAllowedKeys() {
-        #expect(Self.parse("content/notes/n.md", "title: N\ncolour: red").1 == [
-            "content/notes/n.md:3:1: error: unknown key 'colour' in the front matter of a note; allowed keys are title, summary, date, updated, tags, draft, aliases, sources, layers, reviewed"
-        ])
+        #expect(
+            Self.parse("content/notes/n.md", "title: N\ncolour: red").1 == [
+                "content/notes/n.md:3:1: error: unknown key 'colour' in the front matter of a note; allowed keys are title, summary, date, updated, tags, draft, aliases, sources, layers, reviewed"
+            ])
     }
 
     @Test func projectKeysAreNotAllowedOnNotes() {
-        #expect(Self.parse("content/notes/n.md", "title: N\ndirection: crypto-for-ai").1 == [
-            "content/notes/n.md:3:1: error: unknown key 'direction' in the front matter of a note; allowed keys are title, summary, date, updated, tags, draft, aliases, sources, layers, reviewed"
-        ])
+        #expect(
+            Self.parse("content/notes/n.md", "title: N\ndirection: crypto-for-ai").1 == [
+                "content/notes/n.md:3:1: error: unknown key 'direction' in the front matter of a note; allowed keys are title, summary, date, updated, tags, draft, aliases, sources, layers, reviewed"
+            ])
     }
 
     @Test func unknownKeysInNestedMaps() {
-        #expect(Self.project("sources:\n  - id: s\n    titel: S").1 == [
-            "content/projects/p.md:6:5: error: missing required key 'title' in a source",
-            "content/projects/p.md:7:5: error: unknown key 'titel' in a source; did you mean 'title'?",
-        ])
-        #expect(Self.project("links:\n  homepage: https://a.example").1 == [
-            "content/projects/p.md:6:3: error: unknown key 'homepage' in 'links'; allowed keys are website, docs, repo, whitepaper, x, explorer"
-        ])
+        #expect(
+            Self.project("sources:\n  - id: s\n    titel: S").1 == [
+                "content/projects/p.md:6:5: error: missing required key 'title' in a source",
+                "content/projects/p.md:7:5: error: unknown key 'titel' in a source; did you mean 'title'?",
+            ])
+        #expect(
+            Self.project("links:\n  homepage: https://a.example").1 == [
+                "content/projects/p.md:6:3: error: unknown key 'homepage' in 'links'; allowed keys are website, docs, repo, whitepaper, x, explorer"
+            ])
     }
 
     /// Points at the first of the repeated keys, which is where Yams reports it.
     @Test func duplicateKey() {
-        #expect(Self.parse("content/notes/n.md", "title: N\nsummary: A\nsummary: B").1 == [
-            "content/notes/n.md:3:1: error: duplicate key 'summary': each key may appear once"
-        ])
+        #expect(
+            Self.parse("content/notes/n.md", "title: N\nsummary: A\nsummary: B").1 == [
+                "content/notes/n.md:3:1: error: duplicate key 'summary': each key may appear once"
+            ])
     }
 
     @Test func missingRequiredKeys() {
-        #expect(Self.parse("content/projects/p.md", "title: P").1 == [
-            "content/projects/p.md:1:1: error: missing required key 'direction' in the front matter of a project profile",
-            "content/projects/p.md:1:1: error: missing required key 'layers' in the front matter of a project profile",
-        ])
-        #expect(Self.parse("content/stack/s.md", "title: S").1 == [
-            "content/stack/s.md:1:1: error: missing required key 'order' in the front matter of a stack layer"
-        ])
+        #expect(
+            Self.parse("content/projects/p.md", "title: P").1 == [
+                "content/projects/p.md:1:1: error: missing required key 'direction' in the front matter of a project profile",
+                "content/projects/p.md:1:1: error: missing required key 'layers' in the front matter of a project profile",
+            ])
+        #expect(
+            Self.parse("content/stack/s.md", "title: S").1 == [
+                "content/stack/s.md:1:1: error: missing required key 'order' in the front matter of a stack layer"
+            ])
     }
 
     @Test func wrongTypes() {
-        #expect(Self.parse("content/stack/s.md", "title: S\norder: first").1 == [
-            "content/stack/s.md:3:8: error: 'order' must be a whole number, not 'first'"
-        ])
-        #expect(Self.parse("content/notes/n.md", "title: [a, b]").1 == [
-            "content/notes/n.md:2:8: error: 'title' must be text, not a list"
-        ])
-        #expect(Self.parse("content/notes/n.md", "title: N\ndraft: yes").1 == [
-            "content/notes/n.md:3:8: error: 'draft' must be true or false, not 'yes'"
-        ])
-        #expect(Self.parse("content/notes/n.md", "title: N\ndate: 2024-02-30").1 == [
-            "content/notes/n.md:3:7: error: 'date' must be a date written YYYY-MM-DD, not '2024-02-30'"
-        ])
+        #expect(
+            Self.parse("content/stack/s.md", "title: S\norder: first").1 == [
+                "content/stack/s.md:3:8: error: 'order' must be a whole number, not 'first'"
+            ])
+        #expect(
+            Self.parse("content/notes/n.md", "title: [a, b]").1 == [
+                "content/notes/n.md:2:8: error: 'title' must be text, not a list"
+            ])
+        #expect(
+            Self.parse("content/notes/n.md", "title: N\ndraft: yes").1 == [
+                "content/notes/n.md:3:8: error: 'draft' must be true or false, not 'yes'"
+            ])
+        #expect(
+            Self.parse("content/notes/n.md", "title: N\ndate: 2024-02-30").1 == [
+                "content/notes/n.md:3:7: error: 'date' must be a date written YYYY-MM-DD, not '2024-02-30'"
+            ])
     }
 
     @Test func badEnumValuesListTheChoices() {
-        #expect(Self.parse("content/projects/p.md", "title: P\nlayers: [compute]\ndirection: crypto-4-ai").1 == [
-            "content/projects/p.md:4:12: error: 'direction' must be one of crypto-for-ai, ai-for-crypto; found 'crypto-4-ai'"
-        ])
-        #expect(Self.project("status: mainnet").1 == [
-            "content/projects/p.md:5:9: error: 'status' must be one of announced, testnet, live, deprecated, defunct; found 'mainnet'"
-        ])
-        #expect(Self.project("assessment:\n  needs-crypto: maybe").1 == [
-            "content/projects/p.md:6:17: error: 'needs-crypto' must be one of yes, partly, no, unknown; found 'maybe'"
-        ])
-        #expect(Self.project("sector: storage").1 == [
-            "content/projects/p.md:5:9: error: unknown sector 'storage'; site.yml lists depin, agents"
-        ])
+        #expect(
+            Self.parse("content/projects/p.md", "title: P\nlayers: [compute]\ndirection: crypto-4-ai").1 == [
+                "content/projects/p.md:4:12: error: 'direction' must be one of crypto-for-ai, ai-for-crypto; found 'crypto-4-ai'"
+            ])
+        #expect(
+            Self.project("status: mainnet").1 == [
+                "content/projects/p.md:5:9: error: 'status' must be one of announced, testnet, live, deprecated, defunct; found 'mainnet'"
+            ])
+        #expect(
+            Self.project("assessment:\n  needs-crypto: maybe").1 == [
+                "content/projects/p.md:6:17: error: 'needs-crypto' must be one of yes, partly, no, unknown; found 'maybe'"
+            ])
+        #expect(
+            Self.project("sector: storage").1 == [
+                "content/projects/p.md:5:9: error: unknown sector 'storage'; site.yml lists depin, agents"
+            ])
     }
 
     @Test func unknownRubricQuestion() {
-        #expect(Self.project("assessment:\n  needs-crypt0: yes").1 == [
-            "content/projects/p.md:6:3: error: unknown rubric question 'needs-crypt0'; did you mean 'needs-crypto'?"
-        ])
+        #expect(
+            Self.project("assessment:\n  needs-crypt0: yes").1 == [
+                "content/projects/p.md:6:3: error: unknown rubric question 'needs-crypt0'; did you mean 'needs-crypto'?"
+            ])
     }
 
     @Test func slugsInLists() {
-        #expect(Self.parse("content/notes/n.md", "title: N\ntags: [GPU, gpu, gpu]").1 == [
-            "content/notes/n.md:3:8: error: 'tags' must be a slug (lowercase letters, digits and single hyphens), not 'GPU'",
-            "content/notes/n.md:3:18: error: 'gpu' is listed twice in 'tags'",
-        ])
+        #expect(
+            Self.parse("content/notes/n.md", "title: N\ntags: [GPU, gpu, gpu]").1 == [
+                "content/notes/n.md:3:8: error: 'tags' must be a slug (lowercase letters, digits and single hyphens), not 'GPU'",
+                "content/notes/n.md:3:18: error: 'gpu' is listed twice in 'tags'",
+            ])
     }
 
     @Test func metricsCarryDateAndSource() {
-        #expect(Self.project("metrics:\n  - {name: Users, value: \"10\"}").1 == [
-            "content/projects/p.md:6:5: error: missing required key 'as_of' in a metric (every number carries its date and source)",
-            "content/projects/p.md:6:5: error: missing required key 'source' in a metric (every number carries its date and source)",
-        ])
+        #expect(
+            Self.project("metrics:\n  - {name: Users, value: \"10\"}").1 == [
+                "content/projects/p.md:6:5: error: missing required key 'as_of' in a metric (every number carries its date and source)",
+                "content/projects/p.md:6:5: error: missing required key 'source' in a metric (every number carries its date and source)",
+            ])
     }
 
     @Test func emptyLayersListOnAProfile() {
-        #expect(Self.parse("content/projects/p.md", "title: P\nlayers: []\ndirection: ai-for-crypto").1 == [
-            "content/projects/p.md:3:9: error: 'layers' must name at least one layer of content/stack/"
-        ])
+        #expect(
+            Self.parse("content/projects/p.md", "title: P\nlayers: []\ndirection: ai-for-crypto").1 == [
+                "content/projects/p.md:3:9: error: 'layers' must name at least one layer of content/stack/"
+            ])
     }
 
     @Test func invalidYAML() {
@@ -206,7 +230,8 @@ import Testing
     }
 
     @Test func siteConfigDefaultsAndNormalisation() throws {
-        let (config, diagnostics) = SiteConfig.decode("""
+        let (config, diagnostics) = SiteConfig.decode(
+            """
             title: T
             base_url: https://example.org/research
             repo_url: https://github.com/o/r/
@@ -228,23 +253,29 @@ import Testing
     }
 
     @Test func siteConfigErrors() {
-        #expect(Self.configDiagnostics("title: T\nreview_every_day: 30") == [
-            "content/site.yml:2:1: error: unknown key 'review_every_day' in site.yml; did you mean 'review_every_days'?"
-        ])
-        #expect(Self.configDiagnostics("description: D") == [
-            "content/site.yml:1:1: error: missing required key 'title' in site.yml"
-        ])
-        #expect(Self.configDiagnostics("title: T\nrelations:\n  uses: [Uses]") == [
-            "content/site.yml:3:9: error: relation type 'uses' needs two labels: [label, label seen from the target]"
-        ])
-        #expect(Self.configDiagnostics("title: T\nbase_url: example.org") == [
-            "content/site.yml:2:11: error: 'base_url' must be an http or https URL, not 'example.org'"
-        ])
-        #expect(Self.configDiagnostics("title: T\nrubric:\n  verdict: Is it good?") == [
-            "content/site.yml:3:3: error: rubric key 'verdict' must be a slug other than 'verdict'"
-        ])
-        #expect(SiteConfig.decode(nil).1.map(\.description) == [
-            "content/site.yml:1:1: error: missing site settings: create content/site.yml with at least a title"
-        ])
+        #expect(
+            Self.configDiagnostics("title: T\nreview_every_day: 30") == [
+                "content/site.yml:2:1: error: unknown key 'review_every_day' in site.yml; did you mean 'review_every_days'?"
+            ])
+        #expect(
+            Self.configDiagnostics("description: D") == [
+                "content/site.yml:1:1: error: missing required key 'title' in site.yml"
+            ])
+        #expect(
+            Self.configDiagnostics("title: T\nrelations:\n  uses: [Uses]") == [
+                "content/site.yml:3:9: error: relation type 'uses' needs two labels: [label, label seen from the target]"
+            ])
+        #expect(
+            Self.configDiagnostics("title: T\nbase_url: example.org") == [
+                "content/site.yml:2:11: error: 'base_url' must be an http or https URL, not 'example.org'"
+            ])
+        #expect(
+            Self.configDiagnostics("title: T\nrubric:\n  verdict: Is it good?") == [
+                "content/site.yml:3:3: error: rubric key 'verdict' must be a slug other than 'verdict'"
+            ])
+        #expect(
+            SiteConfig.decode(nil).1.map(\.description) == [
+                "content/site.yml:1:1: error: missing site settings: create content/site.yml with at least a title"
+            ])
     }
 }

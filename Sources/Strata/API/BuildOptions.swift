@@ -12,7 +12,9 @@ public struct BuildOptions: Sendable {
     /// The day stale reviews are measured against, `YYYY-MM-DD`. By default `SOURCE_DATE_EPOCH` if set, else today.
     public var today: String?
 
-    public init(root: String, output: String? = nil, includeDrafts: Bool = false, strict: Bool = false, today: String? = nil) {
+    public init(
+        root: String, output: String? = nil, includeDrafts: Bool = false, strict: Bool = false, today: String? = nil
+    ) {
         let absoluteRoot = Self.absolute(root)
         self.root = absoluteRoot
         self.output = output.map(Self.absolute) ?? (absoluteRoot as NSString).appendingPathComponent("public")

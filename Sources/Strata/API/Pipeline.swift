@@ -43,7 +43,8 @@ public enum Pipeline {
         let site = SiteModel.build(
             parsed, config: config, includeDrafts: options.includeDrafts, commitDates: source.commitDates,
             today: options.day)
-        let (resolved, resolveDiagnostics) = SiteResolver.resolve(site, files: Set(source.copiedFiles.map(\.outputPath)))
+        let (resolved, resolveDiagnostics) = SiteResolver.resolve(
+            site, files: Set(source.copiedFiles.map(\.outputPath)))
         diagnostics += resolveDiagnostics
         if diagnostics.contains(where: { $0.severity == .error || options.strict }) {
             throw failure(diagnostics, strict: options.strict)

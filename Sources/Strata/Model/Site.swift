@@ -30,7 +30,9 @@ struct Site: Sendable {
     /// Paths and `section/slug` names of drafts left out of this build, so links to them are explained.
     var draftNames: Set<String> = []
 
-    func layer(_ slug: String) -> Int? { byQualifiedName["stack/" + slug].flatMap { pages[$0].kind == .layer ? $0 : nil } }
+    func layer(_ slug: String) -> Int? {
+        byQualifiedName["stack/" + slug].flatMap { pages[$0].kind == .layer ? $0 : nil }
+    }
     func project(_ slug: String) -> Int? {
         byQualifiedName["projects/" + slug].flatMap { pages[$0].kind == .project ? $0 : nil }
     }

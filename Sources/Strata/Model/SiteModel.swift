@@ -1,6 +1,8 @@
 /// The third stage: from parsed pages to the site model.
 enum SiteModel {
-    static func build(_ parsed: ParsedSite, config: SiteConfig, includeDrafts: Bool, commitDates: [String: String], today: Day)
+    static func build(
+        _ parsed: ParsedSite, config: SiteConfig, includeDrafts: Bool, commitDates: [String: String], today: Day
+    )
         -> Site
     {
         let kept = parsed.pages.filter { includeDrafts || !$0.fields.draft }.sorted { $0.path < $1.path }
@@ -42,8 +44,12 @@ enum SiteModel {
             site.draftNames.insert(page.section.isEmpty ? page.slug : page.section + "/" + page.slug)
             site.draftNames.insert(page.slug)
         }
-        site.layers.sort { (pages[$0].fields.order ?? 0, pages[$0].slug) < (pages[$1].fields.order ?? 0, pages[$1].slug) }
-        site.projects.sort { (pages[$0].title.lowercased(), pages[$0].slug) < (pages[$1].title.lowercased(), pages[$1].slug) }
+        site.layers.sort {
+            (pages[$0].fields.order ?? 0, pages[$0].slug) < (pages[$1].fields.order ?? 0, pages[$1].slug)
+        }
+        site.projects.sort {
+            (pages[$0].title.lowercased(), pages[$0].slug) < (pages[$1].title.lowercased(), pages[$1].slug)
+        }
         site.notes.sort { newerFirst(pages[$0], pages[$1]) }
         for index in site.projects {
             for layer in pages[index].fields.layers { site.projectsByLayer[layer.value, default: []].append(index) }
@@ -71,7 +77,11 @@ enum SiteModel {
 
     private static func terms(_ table: [String: [Int]], pages: [Page]) -> [Term] {
         table.keys.sorted().map { slug in
-            Term(slug: slug, pages: table[slug, default: []].sorted { (pages[$0].title.lowercased(), pages[$0].path) < (pages[$1].title.lowercased(), pages[$1].path) })
+            Term(
+                slug: slug,
+                pages: table[slug, default: []].sorted {
+                    (pages[$0].title.lowercased(), pages[$0].path) < (pages[$1].title.lowercased(), pages[$1].path)
+                })
         }
     }
 }

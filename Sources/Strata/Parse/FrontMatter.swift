@@ -28,7 +28,8 @@ struct FrontMatter: Sendable {
             lines.append(line)
         }
         if !lines.isEmpty, rest.trimmingSpaces == "---" {
-            return FrontMatter(yaml: lines.dropFirst().joined(separator: "\n"), body: "", bodyLineOffset: lines.count + 1)
+            return FrontMatter(
+                yaml: lines.dropFirst().joined(separator: "\n"), body: "", bodyLineOffset: lines.count + 1)
         }
         return nil
     }

@@ -30,14 +30,16 @@ struct PagePlacement: Sendable, Equatable {
         let name = String(file.dropLast(3))
         let path = "content/" + relative
         for folder in components where !Slug.isValid(folder) {
-            return .failure(Diagnostic(
-                .error, "folder name '\(folder)' is not a slug: use lowercase letters, digits and single hyphens",
-                at: SourceLocation(path: path)))
+            return .failure(
+                Diagnostic(
+                    .error, "folder name '\(folder)' is not a slug: use lowercase letters, digits and single hyphens",
+                    at: SourceLocation(path: path)))
         }
         let folders = components.joined(separator: "/")
         let folderURL = folders.isEmpty ? "" : folders + "/"
         if name == "_index" {
-            return .success(PagePlacement(kind: .sectionIntro, slug: components.last ?? "", section: folders, url: folderURL))
+            return .success(
+                PagePlacement(kind: .sectionIntro, slug: components.last ?? "", section: folders, url: folderURL))
         }
         guard Slug.isValid(name) else {
             let suggestion = Slug.make(from: name)

@@ -22,7 +22,8 @@ enum SiteParser {
         return ParsedSite(config: config, pages: pages, diagnostics: diagnostics)
     }
 
-    static func parse(_ file: SiteSource.TextFile, config: SiteConfig?, unsafeHTML: Bool) -> (ParsedPage?, [Diagnostic]) {
+    static func parse(_ file: SiteSource.TextFile, config: SiteConfig?, unsafeHTML: Bool) -> (ParsedPage?, [Diagnostic])
+    {
         let start = SourceLocation(path: file.path)
         let placement: PagePlacement
         switch PagePlacement.of(String(file.path.dropFirst("content/".count))) {
@@ -31,7 +32,8 @@ enum SiteParser {
         }
         let text = file.text
         guard let split = FrontMatter.split(text) else {
-            let message = text.hasPrefix("---")
+            let message =
+                text.hasPrefix("---")
                 ? "front matter is not closed: end it with a line '---'"
                 : "missing front matter: start the file with a line '---', then 'title: …', then '---'"
             return (nil, [Diagnostic(.error, message, at: start)])
@@ -47,9 +49,11 @@ enum SiteParser {
         let document = CmarkParser.parse(
             split.body, path: file.path, lineOffset: split.bodyLineOffset, unsafeHTML: unsafeHTML)
         if !unsafeHTML, let location = document.firstRawHTML {
-            diagnostics.append(Diagnostic(
-                .warning, "raw HTML is left out of the page; set 'unsafe_html: true' in content/site.yml to keep it",
-                at: location))
+            diagnostics.append(
+                Diagnostic(
+                    .warning,
+                    "raw HTML is left out of the page; set 'unsafe_html: true' in content/site.yml to keep it",
+                    at: location))
         }
         // A page whose front matter has errors is kept (titled by its slug if need be), so links to it
         // do not add confusing errors elsewhere; the build still fails on its own errors.

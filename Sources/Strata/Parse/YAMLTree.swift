@@ -37,7 +37,8 @@ enum YAMLTree {
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, path: path, lineOffset: firstLine - 1))
         } catch {
-            return .failure(Diagnostic(.error, "invalid YAML: \(error)", at: SourceLocation(path: path, line: firstLine)))
+            return .failure(
+                Diagnostic(.error, "invalid YAML: \(error)", at: SourceLocation(path: path, line: firstLine)))
         }
     }
 
@@ -54,8 +55,10 @@ enum YAMLTree {
                 location: location)
         case .mapping(let mapping):
             let pairs = mapping.map {
-                (key: convert($0.key, path: path, lineOffset: lineOffset),
-                 value: convert($0.value, path: path, lineOffset: lineOffset))
+                (
+                    key: convert($0.key, path: path, lineOffset: lineOffset),
+                    value: convert($0.value, path: path, lineOffset: lineOffset)
+                )
             }
             return YAMLNode(value: .mapping(pairs), location: location)
         case .alias:

@@ -11,7 +11,9 @@ enum SiteReader {
         source.diagnostics = walk.diagnostics.all
 
         let markdown = walk.files.filter { $0.path.hasPrefix("content/") && $0.path.hasSuffix(".md") }
-        let templates = walk.files.filter { $0.path.hasPrefix("templates/") && $0.path.hasSuffix(".mustache") && !$0.path.hasPrefix("templates/assets/") }
+        let templates = walk.files.filter {
+            $0.path.hasPrefix("templates/") && $0.path.hasSuffix(".mustache") && !$0.path.hasPrefix("templates/assets/")
+        }
         let texts = (markdown + templates).parallelMap { file in
             try? String(contentsOfFile: file.absolute, encoding: .utf8)
         }
@@ -22,13 +24,18 @@ enum SiteReader {
                 continue
             }
             let textFile = SiteSource.TextFile(path: file.path, text: text)
-            if file.path.hasPrefix("content/") { source.pages.append(textFile) } else { source.templates.append(textFile) }
+            if file.path.hasPrefix("content/") {
+                source.pages.append(textFile)
+            } else {
+                source.templates.append(textFile)
+            }
         }
         for file in walk.files where !file.path.hasSuffix(".md") || !file.path.hasPrefix("content/") {
             if file.path == SiteConfig.path {
                 source.siteConfig = try? String(contentsOfFile: file.absolute, encoding: .utf8)
                 if source.siteConfig == nil {
-                    source.diagnostics.append(Diagnostic(.error, "cannot read the file as UTF-8 text", at: SourceLocation(path: file.path)))
+                    source.diagnostics.append(
+                        Diagnostic(.error, "cannot read the file as UTF-8 text", at: SourceLocation(path: file.path)))
                 }
             } else if file.path.hasPrefix("content/") {
                 let output = String(file.path.dropFirst("content/".count))
@@ -76,7 +83,8 @@ struct DirectoryWalk {
             if (info.st_mode & S_IFMT) == S_IFLNK {
                 guard let target = Self.realPath(full), target == realTop || target.hasPrefix(realTop + "/") else {
                     let top = relative.split(separator: "/").first.map(String.init) ?? relative
-                    diagnostics.warning("symlink points outside \(top)/; it is not followed", at: SourceLocation(path: path))
+                    diagnostics.warning(
+                        "symlink points outside \(top)/; it is not followed", at: SourceLocation(path: path))
                     continue
                 }
                 var targetInfo = stat()

@@ -27,7 +27,8 @@ struct MarkdownHTML {
             let count = footnoteReferences[footnote.label] ?? 0
             for occurrence in 0..<max(count, 1) {
                 let anchor = occurrence == 0 ? "fnref-\(footnote.label)" : "fnref-\(footnote.label)-\(occurrence + 1)"
-                output += "<a href=\"#\(anchor)\" class=\"footnote-backref\" aria-label=\"Back to reference \(footnote.label)\">↩</a>\n"
+                output +=
+                    "<a href=\"#\(anchor)\" class=\"footnote-backref\" aria-label=\"Back to reference \(footnote.label)\">↩</a>\n"
             }
             output += "</li>\n"
         }
@@ -84,7 +85,8 @@ struct MarkdownHTML {
         for item in items {
             output += "<li>"
             if let checked = item.task {
-                output += checked ? "<input type=\"checkbox\" checked disabled> " : "<input type=\"checkbox\" disabled> "
+                output +=
+                    checked ? "<input type=\"checkbox\" checked disabled> " : "<input type=\"checkbox\" disabled> "
             }
             if !tight && !item.blocks.isEmpty { output += "\n" }
             for block in item.blocks { render(block, tight: tight) }

@@ -45,9 +45,10 @@ struct TemplateSet: Sendable {
             }
         }
         for name in required where !names.contains(name) {
-            diagnostics.append(Diagnostic(
-                .error, "the theme has no '\(name)' template: add templates/\(name).mustache",
-                at: SourceLocation(path: "templates/\(name).mustache")))
+            diagnostics.append(
+                Diagnostic(
+                    .error, "the theme has no '\(name)' template: add templates/\(name).mustache",
+                    at: SourceLocation(path: "templates/\(name).mustache")))
         }
         return (TemplateSet(library: library), diagnostics)
     }

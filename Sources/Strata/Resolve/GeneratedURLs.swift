@@ -48,7 +48,8 @@ enum GeneratedURLs {
 
     static func all(for site: Site) -> [String] {
         var urls = [
-            "", stack, projects, notes, scorecard, reviews, search, searchIndex, projectsJSON, projectsCSV, notFound, robots,
+            "", stack, projects, notes, scorecard, reviews, search, searchIndex, projectsJSON, projectsCSV, notFound,
+            robots,
             sitemap, feed,
         ]
         for taxonomy in Taxonomy.allCases {

@@ -29,7 +29,8 @@ struct LinkResolver {
     private mutating func resolve(_ block: Block) -> Block {
         switch block {
         case .paragraph(let inlines): .paragraph(resolve(inlines))
-        case .heading(let level, let inlines, let location): .heading(level: level, content: resolve(inlines), location: location)
+        case .heading(let level, let inlines, let location):
+            .heading(level: level, content: resolve(inlines), location: location)
         case .blockQuote(let blocks): .blockQuote(blocks.map { resolve($0) })
         case .list(let ordered, let start, let tight, let items):
             .list(
@@ -99,7 +100,8 @@ struct LinkResolver {
                 } else {
                     let options = candidates.map { "[[\(site.pages[$0].qualifiedName)]]" }.joined(separator: " or ")
                     let paths = candidates.map { site.pages[$0].path }.joined(separator: " and ")
-                    diagnostics.error("'[[\(name)]]' names pages in two sections (\(paths)); write \(options)", at: location)
+                    diagnostics.error(
+                        "'[[\(name)]]' names pages in two sections (\(paths)); write \(options)", at: location)
                 }
                 return nil
             }
@@ -158,7 +160,8 @@ struct LinkResolver {
         if normalized.hasSuffix(".md") {
             let path = "content/" + normalized
             guard let index = site.byPath[path] else {
-                let message = site.draftNames.contains(path)
+                let message =
+                    site.draftNames.contains(path)
                     ? "link '\(destination)' points to a draft, which this build leaves out; build with --drafts or remove the link"
                     : "broken link '\(destination)': \(path) does not exist"
                 diagnostics.error(message, at: target.location)

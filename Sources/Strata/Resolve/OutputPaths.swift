@@ -8,7 +8,9 @@ enum OutputPaths {
         for file in files { claimed[file] = "a copied file" }
         for page in site.pages where page.kind != .sectionIntro && page.kind != .home {
             if let owner = claimed[page.url] {
-                diagnostics.error("this page would be written at /\(page.url), which is already \(owner); rename the file", at: page.fileStart)
+                diagnostics.error(
+                    "this page would be written at /\(page.url), which is already \(owner); rename the file",
+                    at: page.fileStart)
             } else {
                 claimed[page.url] = page.path
             }

@@ -28,14 +28,17 @@ enum PageChecks {
         for metric in project?.metrics ?? [] {
             cited.insert(metric.source.value)
             if !known.contains(metric.source.value) {
-                diagnostics.error("metric source '\(metric.source.value)' is not among this page's sources", at: metric.source.location)
+                diagnostics.error(
+                    "metric source '\(metric.source.value)' is not among this page's sources",
+                    at: metric.source.location)
             }
         }
         for item in project?.assessment?.items ?? [] {
             for source in item.sources {
                 cited.insert(source.value)
                 if !known.contains(source.value) {
-                    diagnostics.error("assessment source '\(source.value)' is not among this page's sources", at: source.location)
+                    diagnostics.error(
+                        "assessment source '\(source.value)' is not among this page's sources", at: source.location)
                 }
             }
         }

@@ -26,7 +26,9 @@ enum SiteResolver {
     }
 
     /// Every relation as written, and its inverse on the target, in one pass.
-    private static func relations(_ site: Site, _ diagnostics: inout Diagnostics) -> ([[RelationEdge]], [[RelationEdge]]) {
+    private static func relations(_ site: Site, _ diagnostics: inout Diagnostics) -> (
+        [[RelationEdge]], [[RelationEdge]]
+    ) {
         var outgoing = Array(repeating: [RelationEdge](), count: site.pages.count)
         var incoming = Array(repeating: [RelationEdge](), count: site.pages.count)
         for index in site.projects {
@@ -35,7 +37,8 @@ enum SiteResolver {
                 guard let type = site.config.relationType(relation.type.value) else { continue }
                 guard let target = site.project(relation.target.value) else {
                     let name = relation.target.value
-                    let message = site.draftNames.contains("projects/" + name)
+                    let message =
+                        site.draftNames.contains("projects/" + name)
                         ? "relation target '\(name)' is a draft, which this build leaves out; build with --drafts"
                         : "relation target '\(name)' is not a project: content/projects/\(name).md does not exist"
                     diagnostics.error(message, at: relation.target.location)
@@ -45,8 +48,10 @@ enum SiteResolver {
                     diagnostics.error("a project cannot be related to itself", at: relation.target.location)
                     continue
                 }
-                outgoing[index].append(RelationEdge(type: type.key, label: type.label, page: target, note: relation.note))
-                incoming[target].append(RelationEdge(type: type.key, label: type.inverseLabel, page: index, note: relation.note))
+                outgoing[index].append(
+                    RelationEdge(type: type.key, label: type.label, page: target, note: relation.note))
+                incoming[target].append(
+                    RelationEdge(type: type.key, label: type.inverseLabel, page: index, note: relation.note))
             }
         }
         return (outgoing, incoming)

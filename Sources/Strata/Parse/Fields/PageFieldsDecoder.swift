@@ -61,7 +61,8 @@ struct PageFieldsDecoder {
                 published = nil
             }
             return Source(
-                id: id, title: title, url: decoder.url(map["url"], "url"), author: decoder.string(map["author"], "author"),
+                id: id, title: title, url: decoder.url(map["url"], "url"),
+                author: decoder.string(map["author"], "author"),
                 publisher: decoder.string(map["publisher"], "publisher"), published: published,
                 accessed: decoder.day(map["accessed"], "accessed")?.value)
         }
@@ -74,7 +75,8 @@ extension FieldDecoder {
     /// A source id: letters, digits and `-_.:` (as written in `[@id]`).
     mutating func slugOrID(_ node: YAMLNode?, _ key: String) -> Located<String>? {
         guard let node, let text = string(node, key) else { return nil }
-        let valid = !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.:".contains($0)) }
+        let valid =
+            !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.:".contains($0)) }
         guard valid else {
             diagnostics.error("'\(key)' must be letters, digits and - _ . : only, not '\(text)'", at: node.location)
             return nil

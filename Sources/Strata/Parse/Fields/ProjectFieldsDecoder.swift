@@ -44,7 +44,8 @@ extension PageFieldsDecoder {
             decoder.checkKeys(
                 map, allowed: ["type", "target", "note"], required: ["type", "target"], in: "a relation",
                 missingAt: item.location)
-            guard let type = decoder.slug(map["type"], "type"), let target = decoder.slug(map["target"], "target") else {
+            guard let type = decoder.slug(map["type"], "type"), let target = decoder.slug(map["target"], "target")
+            else {
                 return nil
             }
             if let config, config.relationType(type.value) == nil {

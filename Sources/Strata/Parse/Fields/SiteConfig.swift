@@ -38,12 +38,16 @@ extension SiteConfig {
     static func decode(_ text: String?) -> (SiteConfig?, [Diagnostic]) {
         let start = SourceLocation(path: path)
         guard let text else {
-            return (nil, [Diagnostic(.error, "missing site settings: create content/site.yml with at least a title", at: start)])
+            return (
+                nil,
+                [Diagnostic(.error, "missing site settings: create content/site.yml with at least a title", at: start)]
+            )
         }
         let node: YAMLNode
         switch YAMLTree.parse(text, path: path, firstLine: 1) {
         case .failure(let diagnostic): return (nil, [diagnostic])
-        case .success(nil): return (nil, [Diagnostic(.error, "site.yml is empty: it needs at least a title", at: start)])
+        case .success(nil):
+            return (nil, [Diagnostic(.error, "site.yml is empty: it needs at least a title", at: start)])
         case .success(let parsed?): node = parsed
         }
         var decoder = FieldDecoder()

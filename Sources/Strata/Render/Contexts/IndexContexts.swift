@@ -49,7 +49,8 @@ extension ContextBuilder {
     }
 
     func taxonomyIndex(_ taxonomy: GeneratedURLs.Taxonomy) -> [String: Any] {
-        var context = withIntro(base(title: titled(taxonomy.title, section: taxonomy.rawValue), summary: nil), section: taxonomy.rawValue)
+        var context = withIntro(
+            base(title: titled(taxonomy.title, section: taxonomy.rawValue), summary: nil), section: taxonomy.rawValue)
         context["taxonomy"] = taxonomy.title
         context["terms"] = taxonomy.terms(in: site).map { term in
             var entry = self.term(taxonomy, term.slug)

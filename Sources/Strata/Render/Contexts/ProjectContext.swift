@@ -16,8 +16,12 @@ extension ContextBuilder {
         context["relations"] = relationGroups(resolved.relationsOut[index] + resolved.relationsIn[index])
         context["hasRelations"] = !(resolved.relationsOut[index].isEmpty && resolved.relationsIn[index].isEmpty)
         context["metrics"] = project.metrics.map { metric in
-            ["name": metric.name, "value": metric.value, "asOf": metric.asOf.description, "source": metric.source.value,
-             "sourceNumber": page.fields.sources.firstIndex { $0.id.value == metric.source.value }.map { $0 + 1 } ?? 0]
+            [
+                "name": metric.name, "value": metric.value, "asOf": metric.asOf.description,
+                "source": metric.source.value,
+                "sourceNumber": page.fields.sources.firstIndex { $0.id.value == metric.source.value }.map { $0 + 1 }
+                    ?? 0,
+            ]
         }
         context["hasMetrics"] = !project.metrics.isEmpty
         context["assessment"] = site.config.rubric.map { question in

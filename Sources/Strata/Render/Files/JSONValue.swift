@@ -17,11 +17,13 @@ indirect enum JSONValue: Sendable {
         case .null: return "null"
         case .array(let items):
             if items.isEmpty { return "[]" }
-            return "[\n" + items.map { pad + $0.serialized(indent: indent + 1) }.joined(separator: ",\n") + "\n\(closing)]"
+            return "[\n" + items.map { pad + $0.serialized(indent: indent + 1) }.joined(separator: ",\n")
+                + "\n\(closing)]"
         case .object(let pairs):
             if pairs.isEmpty { return "{}" }
             return "{\n"
-                + pairs.map { pad + JSON.quote($0.0) + ": " + $0.1.serialized(indent: indent + 1) }.joined(separator: ",\n")
+                + pairs.map { pad + JSON.quote($0.0) + ": " + $0.1.serialized(indent: indent + 1) }.joined(
+                    separator: ",\n")
                 + "\n\(closing)}"
         }
     }

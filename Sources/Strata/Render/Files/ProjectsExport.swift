@@ -25,15 +25,29 @@ enum ProjectsExport {
             list("chains", project.chains.map(\.value))
             add("launched", project.launched)
             fields.append(("links", .object(project.links.map { ($0.kind, .string($0.url)) })))
-            fields.append(("relations", .array(resolved.relationsOut[index].map { edge in
-                var relation: [(String, JSONValue)] = [("type", .string(edge.type)), ("target", .string(site.pages[edge.page].slug))]
-                if let note = edge.note { relation.append(("note", .string(note))) }
-                return .object(relation)
-            })))
-            fields.append(("metrics", .array(project.metrics.map { metric in
-                .object([("name", .string(metric.name)), ("value", .string(metric.value)),
-                         ("as_of", .string(metric.asOf.description)), ("source", .string(metric.source.value))])
-            })))
+            fields.append(
+                (
+                    "relations",
+                    .array(
+                        resolved.relationsOut[index].map { edge in
+                            var relation: [(String, JSONValue)] = [
+                                ("type", .string(edge.type)), ("target", .string(site.pages[edge.page].slug)),
+                            ]
+                            if let note = edge.note { relation.append(("note", .string(note))) }
+                            return .object(relation)
+                        })
+                ))
+            fields.append(
+                (
+                    "metrics",
+                    .array(
+                        project.metrics.map { metric in
+                            .object([
+                                ("name", .string(metric.name)), ("value", .string(metric.value)),
+                                ("as_of", .string(metric.asOf.description)), ("source", .string(metric.source.value)),
+                            ])
+                        })
+                ))
             var assessment: [(String, JSONValue)] = site.config.rubric.map { question in
                 (question.key, .string(project.assessment?.item(question.key)?.answer.rawValue ?? "unanswered"))
             }
@@ -41,13 +55,20 @@ enum ProjectsExport {
             fields.append(("assessment", .object(assessment)))
             add("reviewed", page.fields.reviewed?.value.description)
             add("updated", page.updated?.description)
-            fields.append(("sources", .array(page.fields.sources.map { source in
-                var entry: [(String, JSONValue)] = [("id", .string(source.id.value)), ("title", .string(source.title))]
-                if let url = source.url { entry.append(("url", .string(url))) }
-                if let publisher = source.publisher { entry.append(("publisher", .string(publisher))) }
-                if let published = source.published { entry.append(("published", .string(published))) }
-                return .object(entry)
-            })))
+            fields.append(
+                (
+                    "sources",
+                    .array(
+                        page.fields.sources.map { source in
+                            var entry: [(String, JSONValue)] = [
+                                ("id", .string(source.id.value)), ("title", .string(source.title)),
+                            ]
+                            if let url = source.url { entry.append(("url", .string(url))) }
+                            if let publisher = source.publisher { entry.append(("publisher", .string(publisher))) }
+                            if let published = source.published { entry.append(("published", .string(published))) }
+                            return .object(entry)
+                        })
+                ))
             return .object(fields)
         }
         return JSONValue.array(projects).serialized() + "\n"

@@ -7,9 +7,14 @@ enum SiteFeeds {
     }
 
     static func sitemap(_ site: Site, base: String) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        var urls: [(String, Day?)] = site.pages.filter { $0.kind != .sectionIntro }.map { ($0.url, $0.updated ?? $0.fields.date) }
-        let generated = GeneratedURLs.all(for: site).filter { $0.hasSuffix("/") && site.byURL[$0] == nil && !$0.isEmpty }
+        var xml =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var urls: [(String, Day?)] = site.pages.filter { $0.kind != .sectionIntro }.map {
+            ($0.url, $0.updated ?? $0.fields.date)
+        }
+        let generated = GeneratedURLs.all(for: site).filter {
+            $0.hasSuffix("/") && site.byURL[$0] == nil && !$0.isEmpty
+        }
         urls += generated.map { ($0, nil) }
         for (url, day) in urls.sorted(by: { $0.0 < $1.0 }) {
             xml += "  <url><loc>\(HTML.escape(base + url))</loc>"
