@@ -18,6 +18,8 @@ enum SiteRenderer {
         case taxonomy(GeneratedURLs.Taxonomy)
         case term(GeneratedURLs.Taxonomy, Term)
         case alias(url: String, page: Int)
+        /// A data file: the search index, the exports, robots.txt, the sitemap and the feed.
+        case data(String)
 
         func url(_ site: Site) -> String {
             switch self {
@@ -32,32 +34,44 @@ enum SiteRenderer {
             case .taxonomy(let taxonomy): taxonomy.url
             case .term(let taxonomy, let term): taxonomy.url(of: term.slug)
             case .alias(let url, _): url
+            case .data(let path): path
             }
         }
     }
 
     static func render(_ resolved: ResolvedSite, templates: TemplateSet) -> [OutputFile] {
         let site = resolved.site
-        var jobs: [Job] = site.pages.indices.filter { site.pages[$0].kind != .sectionIntro }.map { .content($0) }
-        jobs += [.stack, .projects, .notes, .scorecard, .reviews, .search, .notFound]
+        // The long jobs first (data files and index pages list every page), so they spread over the cores.
+        var jobs: [Job] = [GeneratedURLs.searchIndex, GeneratedURLs.projectsJSON, GeneratedURLs.projectsCSV, GeneratedURLs.robots]
+            .map { .data($0) }
+        if site.config.baseURL != nil { jobs += [.data(GeneratedURLs.sitemap), .data(GeneratedURLs.feed)] }
+        jobs += [.projects, .scorecard, .stack, .notes, .reviews, .search, .notFound]
         for taxonomy in GeneratedURLs.Taxonomy.allCases {
             jobs.append(.taxonomy(taxonomy))
             jobs += taxonomy.terms(in: site).map { .term(taxonomy, $0) }
         }
+        jobs += site.pages.indices.filter { site.pages[$0].kind != .sectionIntro }.map { .content($0) }
         jobs += resolved.aliases.map { .alias(url: $0.url, page: $0.page) }
-        var files = jobs.parallelMap { job in render(job, resolved, templates) }
-        files.append(OutputFile(path: GeneratedURLs.searchIndex, text: SearchIndex.build(resolved)))
-        files.append(OutputFile(path: GeneratedURLs.projectsJSON, text: ProjectsExport.json(resolved)))
-        files.append(OutputFile(path: GeneratedURLs.projectsCSV, text: ProjectsExport.csv(resolved)))
-        files.append(OutputFile(path: GeneratedURLs.robots, text: SiteFeeds.robots(site.config)))
-        if let base = site.config.baseURL {
-            files.append(OutputFile(path: GeneratedURLs.sitemap, text: SiteFeeds.sitemap(site, base: base)))
-            files.append(OutputFile(path: GeneratedURLs.feed, text: SiteFeeds.feed(site, base: base)))
-        }
-        return files
+        return jobs.parallelMap { job in render(job, resolved, templates) }
+    }
+
+    private static func dataFile(_ path: String, _ resolved: ResolvedSite) -> OutputFile {
+        let site = resolved.site
+        let base = site.config.baseURL ?? ""
+        let text =
+            switch path {
+            case GeneratedURLs.searchIndex: SearchIndex.build(resolved)
+            case GeneratedURLs.projectsJSON: ProjectsExport.json(resolved)
+            case GeneratedURLs.projectsCSV: ProjectsExport.csv(resolved)
+            case GeneratedURLs.sitemap: SiteFeeds.sitemap(site, base: base)
+            case GeneratedURLs.feed: SiteFeeds.feed(site, base: base)
+            default: SiteFeeds.robots(site.config)
+            }
+        return OutputFile(path: path, text: text)
     }
 
     private static func render(_ job: Job, _ resolved: ResolvedSite, _ templates: TemplateSet) -> OutputFile {
+        if case .data(let path) = job { return dataFile(path, resolved) }
         let url = job.url(resolved.site)
         let builder = ContextBuilder(resolved: resolved, url: url)
         let (template, context): (String, [String: Any]) =
@@ -73,6 +87,7 @@ enum SiteRenderer {
             case .taxonomy(let taxonomy): ("terms", builder.taxonomyIndex(taxonomy))
             case .term(let taxonomy, let term): ("term", builder.termPage(taxonomy, term))
             case .alias(_, let page): ("redirect", builder.redirect(to: page))
+            case .data: ("", [:])  // handled above
             }
         var path = OutputFile.path(for: url)
         if case .notFound = job { path = GeneratedURLs.notFound }

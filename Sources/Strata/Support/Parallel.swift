@@ -7,7 +7,7 @@ extension Array where Element: Sendable {
     func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
         if count < 2 { return map(transform) }
         let cores = Foundation.ProcessInfo.processInfo.activeProcessorCount
-        let chunkSize = Swift.max(1, count / (cores * 8))
+        let chunkSize = Swift.max(1, count / (cores * 128))
         let chunks = (count + chunkSize - 1) / chunkSize
         let slots = Mutex<[Result?]>(Array<Result?>(repeating: nil, count: count))
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
