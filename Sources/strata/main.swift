@@ -7,7 +7,7 @@ struct StrataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "strata",
         abstract: "Builds a cross-linked static research site from content/ and templates/.",
-        subcommands: [Build.self, Check.self])
+        subcommands: [Build.self, Check.self, New.self])
 }
 
 struct SiteOptions: ParsableArguments {
@@ -57,6 +57,35 @@ struct Check: ParsableCommand {
     }
 }
 
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create a project profile or a note with every field.")
+
+    @Argument(help: "project or note")
+    var kind: String
+
+    @Argument(help: "The slug: lowercase letters, digits and single hyphens.")
+    var slug: String
+
+    @Option(name: .long, help: "The page title (default: the slug).")
+    var title: String?
+
+    @Option(name: .long, help: "The site root.")
+    var root: String = "."
+
+    func validate() throws {
+        guard NewPage.Kind(rawValue: kind) != nil else { throw ValidationError("the kind must be 'project' or 'note'") }
+    }
+
+    func run() throws {
+        do {
+            Swift.print(try NewPage.create(NewPage.Kind(rawValue: kind) ?? .note, slug: slug, title: title, root: root))
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
 /// The one place diagnostics become output and exit codes.
 enum Report {
     static let useColor: Bool = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
@@ -85,7 +114,7 @@ do {
     var command = try StrataCommand.parseAsRoot()
     try command.run()
 } catch {
-    if StrataCommand.exitCode(for: error) == .success { StrataCommand.exit(withError: error) }
+    if error is ExitCode || StrataCommand.exitCode(for: error) == .success { StrataCommand.exit(withError: error) }
     FileHandle.standardError.write(Data((StrataCommand.fullMessage(for: error) + "\n").utf8))
     exit(2)
 }

@@ -1,0 +1,73 @@
+import Foundation
+
+/// `strata new project|note SLUG`: a new file with every field, ready to fill in.
+public enum NewPage {
+    public enum Kind: String, Sendable, CaseIterable {
+        case project, note
+    }
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Writes `content/projects/SLUG.md` or `content/notes/SLUG.md` under `root` and returns its path
+    /// relative to the root. Refuses a bad slug or an existing file.
+    public static func create(_ kind: Kind, slug: String, title: String?, root: String) throws(Failure) -> String {
+        guard Slug.isValid(slug) else {
+            throw Failure(description: "'\(slug)' is not a slug: use lowercase letters, digits and single hyphens")
+        }
+        let folder = kind == .project ? "projects" : "notes"
+        let relative = "content/\(folder)/\(slug).md"
+        let path = (root as NSString).appendingPathComponent(relative)
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw Failure(description: "\(relative) already exists")
+        }
+        let config = try? String(
+            contentsOfFile: (root as NSString).appendingPathComponent(SiteConfig.path), encoding: .utf8)
+        let rubric = SiteConfig.decode(config).0?.rubric ?? []
+        let text = template(kind, slug: slug, title: title ?? slug, rubric: rubric, today: BuildOptions(root: root).day)
+        do {
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw Failure(description: "cannot write \(relative): \(error.localizedDescription)")
+        }
+        return relative
+    }
+
+    private static let sourcesLine = "sources: []"
+    private static let sourceExample =
+        "# - {id: source-1, title: \"\", url: \"https://…\", publisher: \"\", published: YYYY-MM-DD, accessed: YYYY-MM-DD}"
+
+    static func template(_ kind: Kind, slug: String, title: String, rubric: [SiteConfig.RubricQuestion], today: Day)
+        -> String
+    {
+        let quotedTitle = "\"" + title.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        var lines = ["---", "title: \(quotedTitle)", "summary: \"\"  # one or two sentences"]
+        switch kind {
+        case .note:
+            lines += [
+                "date: \(today)", "tags: []", "layers: []", sourcesLine, sourceExample, "reviewed: \(today)",
+            ]
+        case .project:
+            lines += [
+                "layers: []  # required: slugs of content/stack/",
+                "direction: crypto-for-ai  # or ai-for-crypto",
+                "# sector: depin", "# status: live  # announced, testnet, live, deprecated, defunct",
+                "# token: null  # a ticker, or null for no token; leave out when not known", "# chains: []",
+                "# launched: 2024", "links: {}", "relations: []  # - {type: uses, target: other-project, note: \"\"}",
+                "metrics: []  # - {name: \"\", value: \"\", as_of: YYYY-MM-DD, source: source-id}", "assessment:",
+            ]
+            for question in rubric {
+                lines.append("  \(question.key): {answer: unknown, note: \"\", sources: []}  # \(question.question)")
+            }
+            lines += [
+                "  verdict: mixed  # signal, mixed or noise", sourcesLine, sourceExample, "reviewed: \(today)",
+                "tags: []",
+            ]
+        }
+        lines += ["---", "", "What it is, in your own words, with a citation for every fact.", ""]
+        return lines.joined(separator: "\n")
+    }
+}
