@@ -19,6 +19,9 @@ PROJECTS="${BENCH_PROJECTS:-1000}"
 NOTES="${BENCH_NOTES:-100}"
 SWIFT="${SWIFT:-swift}"
 SCRATCH="$REPO/.build-release-g"   # release with -g, apart from .build/ and bench/run.sh's .build-release/
+# DWARF 4: Debian 12's valgrind (3.19) gives up on the DWARF 5 that Swift 6.3 emits by default
+# ("debuginfo reader: Possibly corrupted debuginfo file"); perf reads either.
+FLAGS=(-c release -Xswiftc -g -Xswiftc -dwarf-version=4 -Xcc -gdwarf-4 --product strata --scratch-path "$SCRATCH")
 
 if [ -z "${PROFILER:-}" ]; then
     if command -v perf >/dev/null && perf stat -e instructions true >/dev/null 2>&1; then PROFILER=perf
@@ -35,9 +38,9 @@ python3 "$SHARED/bench/make-corpus.py" "$OUT/corpus" --projects "$PROJECTS" --no
 rm -rf "$OUT/corpus/templates"
 cp -R "$REPO/templates" "$OUT/corpus/templates"
 
-echo "== swift build -c release -Xswiftc -g --product strata --scratch-path .build-release-g"
-"$SWIFT" build -c release -Xswiftc -g --product strata --scratch-path "$SCRATCH"
-STRATA="$("$SWIFT" build -c release -Xswiftc -g --product strata --scratch-path "$SCRATCH" --show-bin-path)/strata"
+echo "== swift build ${FLAGS[*]}"
+"$SWIFT" build "${FLAGS[@]}"
+STRATA="$("$SWIFT" build "${FLAGS[@]}" --show-bin-path)/strata"
 rm -rf "$OUT/site"
 
 demangle() { if command -v swift-demangle >/dev/null; then swift-demangle --simplified; else "$SWIFT" demangle --simplified; fi; }
@@ -47,14 +50,15 @@ perf)
     perf record -F 499 -g -o "$OUT/perf.data" "$STRATA" build --root "$OUT/corpus" --output "$OUT/site"
     echo "== inclusive share of all CPU samples (all threads), top 40"
     perf report -i "$OUT/perf.data" --children --sort symbol --stdio -g none 2>/dev/null \
-        | grep '%' | demangle | sed 's/  */ /g' | cut -c1-160 | head -n 40 | tee "$OUT/top.txt"
+        | grep '%' | demangle | sed 's/  */ /g' | cut -c1-160 >"$OUT/top.txt"
+    sed -n 1,40p "$OUT/top.txt"
     ;;
 callgrind)
     valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind.out" \
         "$STRATA" build --root "$OUT/corpus" --output "$OUT/site"
     echo "== inclusive share of instructions, top 40"
-    callgrind_annotate --inclusive=yes "$OUT/callgrind.out" 2>/dev/null | demangle | cut -c1-160 \
-        | head -n 60 | tee "$OUT/top.txt"
+    callgrind_annotate --inclusive=yes "$OUT/callgrind.out" 2>/dev/null | demangle | cut -c1-160 >"$OUT/top.txt"
+    sed -n 1,60p "$OUT/top.txt"
     ;;
 *) echo "profile: PROFILER must be perf or callgrind" >&2; exit 1 ;;
 esac

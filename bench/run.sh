@@ -12,6 +12,8 @@
 #   BENCH_BUDGET    seconds the timed strata runs may take in all (default 1800); when the
 #                   check run shows that warm-up + BENCH_RUNS would not fit, strata gets fewer
 #                   runs and no warm-up (the check run has already warmed the page cache)
+#   BENCH_SITES     where the two built sites go (default: BENCH_OUT); e.g. /dev/shm/strata-bench
+#                   to time the generators without the disk's folder-creation costs
 #   SWIFT           the swift driver (default: swift)
 set -euo pipefail
 
@@ -25,6 +27,7 @@ RUNS="${BENCH_RUNS:-3}"
 WARMUP="${BENCH_WARMUP:-1}"
 BUDGET="${BENCH_BUDGET:-1800}"
 SWIFT="${SWIFT:-swift}"
+SITES="${BENCH_SITES:-}"
 SCRATCH="$REPO/.build-release"   # not .build/: the release build must not fight the debug one
 CORPUS_SCRIPT="$SHARED/bench/make-corpus.py"
 
@@ -56,14 +59,22 @@ say "machine"
 echo "nproc: $(nproc)"
 echo "memory: $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
 echo "cpu: $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
-"$SWIFT" --version 2>&1 | head -1
+"$SWIFT" --version 2>&1 | sed -n 1p
 hugo version
 hyperfine --version
+if command -v git >/dev/null && git -C "$REPO" rev-parse HEAD >/dev/null 2>&1; then
+    echo "strata source: commit $(git -C "$REPO" rev-parse --short HEAD)$(
+        [ -n "$(git -C "$REPO" status --porcelain -- Sources templates Package.swift)" ] && echo ' + uncommitted changes in Sources/templates')"
+fi
 
 # --- corpus -----------------------------------------------------------------
 say "corpus: $PROJECTS projects, $NOTES notes"
 mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"
+SITES="${SITES:-$OUT}"
+mkdir -p "$SITES"
+SITES="$(cd "$SITES" && pwd)"
+echo "built sites go to: $SITES (filesystem: $(df -T "$SITES" | awk 'NR == 2 { print $2 }'))"
 python3 "$CORPUS_SCRIPT" "$OUT/corpus" --projects "$PROJECTS" --notes "$NOTES" --hugo "$OUT/hugo"
 # The corpus has content/ only; strata takes its theme from ROOT/templates, so give it the repository's.
 rm -rf "$OUT/corpus/templates"
@@ -78,13 +89,13 @@ say "swift build -c release --product strata --scratch-path .build-release"
 STRATA="$("$SWIFT" build -c release --product strata --scratch-path "$SCRATCH" --show-bin-path)/strata"
 [ -x "$STRATA" ] || die "no strata binary at $STRATA"
 
-STRATA_ARGS=("$STRATA" build --root "$OUT/corpus" --output "$OUT/site-strata")
-HUGO_ARGS=(hugo --source "$OUT/hugo" --destination "$OUT/site-hugo" --quiet)
+STRATA_ARGS=("$STRATA" build --root "$OUT/corpus" --output "$SITES/site-strata")
+HUGO_ARGS=(hugo --source "$OUT/hugo" --destination "$SITES/site-hugo" --quiet)
 # The same commands as strings for hyperfine, which runs them through a shell.
 STRATA_CMD="$(printf '%q ' "${STRATA_ARGS[@]}")"
 HUGO_CMD="$(printf '%q ' "${HUGO_ARGS[@]}")"
-CLEAN="rm -rf $(printf '%q ' "$OUT/site-strata" "$OUT/site-hugo")"
-clean() { rm -rf "$OUT/site-strata" "$OUT/site-hugo"; }
+CLEAN="rm -rf $(printf '%q ' "$SITES/site-strata" "$SITES/site-hugo")"
+clean() { rm -rf "$SITES/site-strata" "$SITES/site-hugo"; }
 
 # --- check runs; each, from an empty output folder, is also that tool's peak-memory run ---
 say "check: strata build on the corpus"
@@ -110,9 +121,23 @@ if [ "$status" -ne 0 ]; then
     head -n 20 "$OUT/hugo.stderr" >&2
     exit 1
 fi
-echo "hugo: $(find "$OUT/site-hugo" -name '*.html' | wc -l) HTML files"
+echo "hugo: $(find "$SITES/site-hugo" -name '*.html' | wc -l) HTML files"
 
 # --- timing -------------------------------------------------------------------
+# Two cores: a compile, a test run or another benchmark beside this one skews both tools'
+# times. Measure what the machine does while this script is idle (2 s of /proc/stat).
+cpu_busy() {
+    local a b
+    a=($(head -1 /proc/stat)); sleep 2; b=($(head -1 /proc/stat))
+    local idle=$(( (b[4] + b[5]) - (a[4] + a[5]) )) total=0 i
+    for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
+    echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
+}
+busy=$(cpu_busy)
+echo "CPU busy with other work before timing: ${busy}%"
+if [ "$busy" -gt 10 ]; then
+    echo "warning: something else is using the CPU: the times below include that contention"
+fi
 # One budget for strata's timed runs: a slow build gets fewer runs rather than hours of them.
 read -r S_WARMUP S_RUNS < <(awk -v c="$CHECK_SECONDS" -v w="$WARMUP" -v r="$RUNS" -v b="$BUDGET" 'BEGIN {
     if (c * (w + r) <= b) { print w, r; exit }
@@ -130,13 +155,14 @@ hyperfine --warmup "$WARMUP" --runs "$RUNS" --prepare "$CLEAN" \
 
 # --- results ------------------------------------------------------------------
 say "results"
+echo "CPU busy with other work after timing: $(cpu_busy)%"
 python3 - "$OUT" "$PAGES" "$MD_BYTES" <<'PY' | tee "$OUT/results.txt"
 import json, re, sys
 out, pages, md_bytes = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 
 def timing(name):
     r = json.load(open(f"{out}/hyperfine-{name}.json"))["results"][0]
-    return r["mean"], r.get("stddev"), len(r["times"])
+    return r["mean"], r.get("stddev"), len(r["times"]), r["median"], r["min"]
 
 def rss_kib(name):
     text = open(f"{out}/{name}.time").read()
@@ -144,19 +170,20 @@ def rss_kib(name):
 
 rows = {}
 for name in ("strata", "hugo"):
-    mean, sd, n = timing(name)
-    rows[name] = (mean, sd, n, rss_kib(name))
+    mean, sd, n, median, low = timing(name)
+    rows[name] = (mean, sd, n, median, low, rss_kib(name))
 print(f"corpus: {pages} Markdown pages, {md_bytes / 1e6:.1f} MB")
-print(f"{'tool':8} {'mean ± σ (s)':>22} {'runs':>5} {'peak RSS (MiB)':>15}")
-for name, (mean, sd, n, rss) in rows.items():
+print(f"{'tool':8} {'mean ± σ (s)':>16} {'median':>7} {'min':>7} {'runs':>5} {'peak RSS (MiB)':>15}")
+for name, (mean, sd, n, median, low, rss) in rows.items():
     sd_text = f"{sd:.2f}" if sd is not None else "n/a"
-    print(f"{name:8} {mean:>13.2f} ± {sd_text:>6} {n:>5} {rss / 1024:>15.0f}")
-(ts, _, _, ms), (th, _, _, mh) = rows["strata"], rows["hugo"]
-print(f"time ratio hugo/strata: {th / ts:.3f} (target >= 5)  {'MET' if th / ts >= 5 else 'NOT MET'}")
-print(f"memory ratio strata/hugo: {ms / mh:.3f} (target < 0.25)  {'MET' if ms / mh < 0.25 else 'NOT MET'}")
+    print(f"{name:8} {mean:>7.2f} ± {sd_text:>6} {median:>7.2f} {low:>7.2f} {n:>5} {rss / 1024:>15.0f}")
+(ts, _, _, _, tmin_s, ms), (th, _, _, _, tmin_h, mh) = rows["strata"], rows["hugo"]
+print(f"time ratio hugo/strata (means): {th / ts:.2f} (target >= 5)  {'MET' if th / ts >= 5 else 'NOT MET'}"
+      f"   [fastest runs: {tmin_h / tmin_s:.2f}]")
+print(f"memory ratio strata/hugo (peak RSS): {ms / mh:.2f} (target < 0.25)  {'MET' if ms / mh < 0.25 else 'NOT MET'}")
 json.dump({"pages": pages, "markdown_bytes": md_bytes,
-           **{name: {"mean_s": m, "stddev_s": s, "runs": n, "peak_rss_kib": r}
-              for name, (m, s, n, r) in rows.items()},
+           **{name: {"mean_s": m, "stddev_s": s, "runs": n, "median_s": med, "min_s": lo, "peak_rss_kib": r}
+              for name, (m, s, n, med, lo, r) in rows.items()},
            "hugo_over_strata_time": th / ts, "strata_over_hugo_memory": ms / mh},
           open(f"{out}/results.json", "w"), indent=2)
 PY
