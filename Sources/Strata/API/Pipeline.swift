@@ -7,7 +7,7 @@ public enum Pipeline {
         let source = SiteReader.read(root: options.root)
         let rendered = try render(source, options: options)
         do {
-            try OutputStage.write(rendered.files, copies: rendered.copies, to: options.output)
+            try OutputStage.write(rendered.plan, copies: rendered.copies, to: options.output)
         } catch {
             throw BuildFailure(diagnostics: [
                 Diagnostic(.error, "cannot write the site: \(error)", at: SourceLocation(path: options.output))
@@ -16,8 +16,8 @@ public enum Pipeline {
         let elapsed = ContinuousClock.now - clock
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return BuildReport(
-            pagesWritten: rendered.files.filter { $0.path.hasSuffix(".html") }.count,
-            filesWritten: rendered.files.count + rendered.copies.count, warnings: rendered.warnings, seconds: seconds)
+            pagesWritten: rendered.plan.jobs.filter(\.isPage).count,
+            filesWritten: rendered.plan.count + rendered.copies.count, warnings: rendered.warnings, seconds: seconds)
     }
 
     /// Everything `build` checks, writing nothing. Returns the warnings.
@@ -25,9 +25,11 @@ public enum Pipeline {
         try render(SiteReader.read(root: options.root), options: options).warnings
     }
 
-    /// What the stages before the disk produce.
+    /// What the stages before the disk produce: the files to render, the files to copy, the warnings.
     struct Rendered: Sendable {
-        var files: [OutputFile]
+        var plan: RenderPlan
+        /// Every file rendered in memory.
+        var files: [OutputFile] { plan.renderAll() }
         var copies: [SiteSource.CopiedFile]
         var warnings: [Diagnostic]
     }
@@ -49,8 +51,8 @@ public enum Pipeline {
         if diagnostics.contains(where: { $0.severity == .error || options.strict }) {
             throw failure(diagnostics, strict: options.strict)
         }
-        let files = SiteRenderer.render(resolved, templates: templates)
-        return Rendered(files: files, copies: source.copiedFiles, warnings: diagnostics.sorted())
+        let plan = SiteRenderer.plan(resolved, templates: templates)
+        return Rendered(plan: plan, copies: source.copiedFiles, warnings: diagnostics.sorted())
     }
 
     private static func failure(_ diagnostics: [Diagnostic], strict: Bool) -> BuildFailure {

@@ -12,7 +12,7 @@ struct OutputFile: Sendable, Equatable {
 /// The fifth stage: every page through its template, plus the data files. Pages render in parallel.
 enum SiteRenderer {
     /// One page to render: which context, at which URL.
-    fileprivate enum Job: Sendable {
+    enum Job: Sendable {
         case content(Int)
         case stack, projects, notes, scorecard, reviews, search, notFound
         case taxonomy(GeneratedURLs.Taxonomy)
@@ -20,6 +20,12 @@ enum SiteRenderer {
         case alias(url: String, page: Int)
         /// A data file: the search index, the exports, robots.txt, the sitemap and the feed.
         case data(String)
+
+        /// Whether the job writes an HTML page (`build` counts them).
+        var isPage: Bool {
+            if case .data = self { return false }
+            return true
+        }
 
         func url(_ site: Site) -> String {
             switch self {
@@ -39,11 +45,15 @@ enum SiteRenderer {
         }
     }
 
-    static func render(_ resolved: ResolvedSite, templates: TemplateSet) -> [OutputFile] {
+    /// Every file to render, in the order to render them. The stage renders and writes them one by
+    /// one on all cores, so no more than a few pages are held in memory at once.
+    static func plan(_ resolved: ResolvedSite, templates: TemplateSet) -> RenderPlan {
         let site = resolved.site
         // The long jobs first (data files and index pages list every page), so they spread over the cores.
-        var jobs: [Job] = [GeneratedURLs.searchIndex, GeneratedURLs.projectsJSON, GeneratedURLs.projectsCSV, GeneratedURLs.robots]
-            .map { .data($0) }
+        var jobs: [Job] = [
+            GeneratedURLs.searchIndex, GeneratedURLs.projectsJSON, GeneratedURLs.projectsCSV, GeneratedURLs.robots,
+        ]
+        .map { .data($0) }
         if site.config.baseURL != nil { jobs += [.data(GeneratedURLs.sitemap), .data(GeneratedURLs.feed)] }
         jobs += [.projects, .scorecard, .stack, .notes, .reviews, .search, .notFound]
         for taxonomy in GeneratedURLs.Taxonomy.allCases {
@@ -52,7 +62,7 @@ enum SiteRenderer {
         }
         jobs += site.pages.indices.filter { site.pages[$0].kind != .sectionIntro }.map { .content($0) }
         jobs += resolved.aliases.map { .alias(url: $0.url, page: $0.page) }
-        return jobs.parallelMap { job in render(job, resolved, templates) }
+        return RenderPlan(resolved: resolved, templates: templates, jobs: jobs)
     }
 
     private static func dataFile(_ path: String, _ resolved: ResolvedSite) -> OutputFile {
@@ -70,7 +80,7 @@ enum SiteRenderer {
         return OutputFile(path: path, text: text)
     }
 
-    private static func render(_ job: Job, _ resolved: ResolvedSite, _ templates: TemplateSet) -> OutputFile {
+    static func render(_ job: Job, _ resolved: ResolvedSite, _ templates: TemplateSet) -> OutputFile {
         if case .data(let path) = job { return dataFile(path, resolved) }
         let url = job.url(resolved.site)
         let builder = ContextBuilder(resolved: resolved, url: url)
@@ -97,4 +107,18 @@ enum SiteRenderer {
         layout["template"] = template
         return OutputFile(path: path, text: templates.render("layout", layout))
     }
+}
+
+/// The rendered site, as work still to do: `file(at:)` renders one file.
+struct RenderPlan: Sendable {
+    let resolved: ResolvedSite
+    let templates: TemplateSet
+    let jobs: [SiteRenderer.Job]
+
+    var count: Int { jobs.count }
+
+    func file(at index: Int) -> OutputFile { SiteRenderer.render(jobs[index], resolved, templates) }
+
+    /// Every file at once (for tests and tools that want them in memory).
+    func renderAll() -> [OutputFile] { Array(jobs.indices).parallelMap { file(at: $0) } }
 }

@@ -22,6 +22,10 @@ enum SiteResolver {
         for index in site.pages.indices {
             PageChecks.check(index, in: site, document: resolved.documents[index], &diagnostics)
         }
+        // From here on only the resolved documents are read; the parsed ones are let go.
+        for index in resolved.site.pages.indices {
+            resolved.site.pages[index].document = MarkdownDocument(blocks: [], footnotes: [])
+        }
         return (resolved, diagnostics.all)
     }
 

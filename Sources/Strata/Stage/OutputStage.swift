@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The last stage: writes the site into a staging folder beside the output and swaps it in
 /// only when everything was written. A failed build leaves the output folder as it was.
@@ -7,7 +8,7 @@ enum OutputStage {
         var description: String
     }
 
-    static func write(_ files: [OutputFile], copies: [SiteSource.CopiedFile], to output: String) throws {
+    static func write(_ plan: RenderPlan, copies: [SiteSource.CopiedFile], to output: String) throws {
         let parent = (output as NSString).deletingLastPathComponent
         let name = (output as NSString).lastPathComponent
         let staging = (parent as NSString).appendingPathComponent(".\(name).staging-\(getpid())")
@@ -15,22 +16,20 @@ enum OutputStage {
         FileTree.remove(staging)
         do {
             try FileTree.makeFolder(staging)
-            var folders = Set<String>()
-            for path in files.map(\.path) + copies.map(\.outputPath) {
-                var folder = URLPath.folder(of: path)
-                while !folder.isEmpty, folders.insert(folder).inserted { folder = URLPath.folder(of: folder) }
-            }
-            // Sorted, a folder comes before everything inside it.
-            for folder in folders.sorted() where !folder.isEmpty {
-                try FileTree.makeFolder(staging + "/" + folder)
-            }
-            let failures = files.parallelMap { file -> String? in
-                FileTree.write(file.text, to: staging + "/" + file.path) ? nil : file.path
+            let folders = FolderMaker(root: staging)
+            // Each file is rendered and written on the same core, then dropped.
+            let failures = Array(0..<plan.count).parallelMap { index -> String? in
+                let file = plan.file(at: index)
+                guard folders.make(URLPath.folder(of: file.path)),
+                    FileTree.write(file.text, to: staging + "/" + file.path)
+                else { return "\(file.path): \(String(cString: strerror(errno)))" }
+                return nil
             }.compactMap { $0 }
-            if let failed = failures.first {
-                throw Failure(description: "cannot write \(failed): \(String(cString: strerror(errno)))")
-            }
+            if let failed = failures.first { throw Failure(description: "cannot write \(failed)") }
             for copy in copies {
+                guard folders.make(URLPath.folder(of: copy.outputPath)) else {
+                    throw Failure(description: "cannot create the folder of \(copy.outputPath)")
+                }
                 try FileManager.default.copyItem(atPath: copy.sourcePath, toPath: staging + "/" + copy.outputPath)
             }
             try swap(staging, into: output, retired: retired)
@@ -54,6 +53,23 @@ enum OutputStage {
             throw Failure(description: "cannot move the new site into \(output): \(reason)")
         }
         if exists { FileTree.remove(retired) }
+    }
+}
+
+/// Creates folders under a root once each, from any thread.
+final class FolderMaker: Sendable {
+    private let root: String
+    private let made = Mutex<Set<String>>([""])
+
+    init(root: String) { self.root = root }
+
+    /// Makes `folder` (relative to the root) and its parents; false when one cannot be made.
+    func make(_ folder: String) -> Bool {
+        if made.withLock({ $0.contains(folder) }) { return true }
+        guard make(URLPath.folder(of: folder)) else { return false }
+        guard mkdir(root + "/" + folder, 0o755) == 0 || errno == EEXIST else { return false }
+        made.withLock { _ = $0.insert(folder) }
+        return true
     }
 }
 

@@ -3,10 +3,29 @@ struct ContextBuilder {
     let resolved: ResolvedSite
     /// The URL of the page being rendered (`projects/io-net/`).
     let url: String
+    /// `../` once per folder of `url`, and its first folder with a slash: most links leave that
+    /// folder, and for them the relative link is just `up + target`.
+    private let up: String
+    private let firstFolder: Substring
+
+    init(resolved: ResolvedSite, url: String) {
+        self.resolved = resolved
+        self.url = url
+        let parent = URLPath.folder(of: url)
+        let folder = url.isEmpty || url.hasSuffix("/") ? url : parent.isEmpty ? "" : parent + "/"
+        up = String(repeating: "../", count: folder.utf8.filter { $0 == UInt8(ascii: "/") }.count)
+        firstFolder = folder.prefix { $0 != "/" }
+    }
 
     var site: Site { resolved.site }
 
-    func href(_ target: String) -> String { URLPath.relative(from: url, to: target) }
+    func href(_ target: String) -> String {
+        if target.isEmpty { return up.isEmpty ? "./" : up }
+        if firstFolder.isEmpty || !(target.hasPrefix(firstFolder) && target.dropFirst(firstFolder.count).first == "/") {
+            return up + target
+        }
+        return URLPath.relative(from: url, to: target)
+    }
 
     /// A page as an entry in a list.
     func item(_ index: Int) -> [String: Any] {
