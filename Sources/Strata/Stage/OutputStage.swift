@@ -32,10 +32,22 @@ enum OutputStage {
                 }
                 try FileManager.default.copyItem(atPath: copy.sourcePath, toPath: staging + "/" + copy.outputPath)
             }
+            try keepHiddenFiles(of: output, in: staging)
             try swap(staging, into: output, retired: retired)
         } catch {
             FileTree.remove(staging)
             throw error
+        }
+    }
+
+    /// Hidden files at the top of the old output (`.gitkeep`, `.nojekyll`, `.htaccess`) are not the
+    /// build's to delete: they are carried over into the new output.
+    private static func keepHiddenFiles(of output: String, in staging: String) throws {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
+        for name in names.sorted() where name.hasPrefix(".") {
+            var info = stat()
+            guard lstat(output + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            try FileManager.default.copyItem(atPath: output + "/" + name, toPath: staging + "/" + name)
         }
     }
 
