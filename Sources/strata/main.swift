@@ -36,7 +36,7 @@ struct Build: ParsableCommand {
             Report.print(report.warnings)
             Swift.print(report.summary)
         } catch {
-            Report.fail(error)
+            Report.fail(error, command: "build")
         }
     }
 }
@@ -52,7 +52,7 @@ struct Check: ParsableCommand {
             Report.print(warnings)
             Swift.print("no errors, \(warnings.count == 1 ? "1 warning" : "\(warnings.count) warnings")")
         } catch {
-            Report.fail(error)
+            Report.fail(error, command: "check")
         }
     }
 }
@@ -94,10 +94,11 @@ enum Report {
         for diagnostic in diagnostics { FileHandle.standardError.write(Data((format(diagnostic) + "\n").utf8)) }
     }
 
-    static func fail(_ failure: BuildFailure) -> Never {
+    static func fail(_ failure: BuildFailure, command: String) -> Never {
         print(failure.diagnostics)
         let errors = failure.diagnostics.filter { $0.severity == .error }.count
-        FileHandle.standardError.write(Data("build failed: \(errors == 1 ? "1 error" : "\(errors) errors")\n".utf8))
+        let count = errors == 1 ? "1 error" : "\(errors) errors"
+        FileHandle.standardError.write(Data("\(command) failed: \(count)\n".utf8))
         exit(1)
     }
 

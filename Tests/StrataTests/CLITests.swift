@@ -82,6 +82,19 @@ import Testing
         #expect(try listFiles(site.file("public")) == ["sentinel.txt"])
     }
 
+    @Test func checkFailsWithTheSameDiagnosticsAndWritesNothing() throws {
+        let site = try fixtureSite("wikilink-missing-page")
+        let run = try Self.strata(["check", "--root", site.path])
+        #expect(run.status == 1)
+        #expect(
+            run.stderr == """
+                content/stack/data.md:7:24: error: no page named 'gamma-agent' for the link '[[gamma-agent]]'; did you mean '[[gamma-agents]]'?
+                check failed: 1 error
+
+                """)
+        #expect(!FileManager.default.fileExists(atPath: site.file("public")))
+    }
+
     @Test func strictTurnsWarningsIntoFailure() throws {
         let site = try fixtureSite("uncited-source")
         let run = try Self.strata(["build", "--root", site.path, "--strict"])
