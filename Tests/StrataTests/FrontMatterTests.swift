@@ -54,7 +54,7 @@ import Testing
 
     static func diagnostics(_ path: String, _ text: String) -> [String] {
         let (_, diagnostics) = SiteParser.parse(
-            SiteSource.TextFile(path: path, text: text), config: nil, unsafeHTML: false)
+            SiteSource.TextFile(path: path, text: text), config: nil)
         return diagnostics.sorted().map(\.description)
     }
 

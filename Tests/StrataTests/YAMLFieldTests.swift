@@ -21,7 +21,7 @@ import Testing
 
     static func parse(_ path: String, _ frontMatter: String) -> (ParsedPage?, [String]) {
         let file = SiteSource.TextFile(path: path, text: "---\n" + frontMatter + "\n---\nBody.\n")
-        let (page, diagnostics) = SiteParser.parse(file, config: config, unsafeHTML: false)
+        let (page, diagnostics) = SiteParser.parse(file, config: config)
         return (page, diagnostics.sorted().map(\.description))
     }
 

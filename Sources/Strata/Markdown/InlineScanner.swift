@@ -8,10 +8,6 @@ enum InlineScanner {
         var location: SourceLocation
     }
 
-    static func scan(_ text: String, startingAt start: SourceLocation) -> [Inline] {
-        scan(text, nodes: [NodeStart(offset: 0, location: start)])
-    }
-
     static func scan(_ text: String, nodes: [NodeStart]) -> [Inline] {
         let bytes = Array(text.utf8)
         guard bytes.contains(UInt8(ascii: "[")) else { return [.text(text)] }

@@ -11,9 +11,6 @@ struct FieldDecoder {
             entries.first { $0.key.value == key }?.value
         }
 
-        func location(of key: String) -> SourceLocation? {
-            entries.first { $0.key.value == key }?.key.location
-        }
     }
 
     mutating func map(_ node: YAMLNode, _ what: String) -> Map? {

@@ -10,9 +10,8 @@ enum SiteParser {
         var diagnostics = source.diagnostics
         let (config, configDiagnostics) = SiteConfig.decode(source.siteConfig)
         diagnostics += configDiagnostics
-        let unsafeHTML = config?.unsafeHTML ?? false
         let results = source.pages.parallelMap { file in
-            parse(file, config: config, unsafeHTML: unsafeHTML)
+            parse(file, config: config)
         }
         var pages: [ParsedPage] = []
         for (page, pageDiagnostics) in results {
@@ -22,8 +21,7 @@ enum SiteParser {
         return ParsedSite(config: config, pages: pages, diagnostics: diagnostics)
     }
 
-    static func parse(_ file: SiteSource.TextFile, config: SiteConfig?, unsafeHTML: Bool) -> (ParsedPage?, [Diagnostic])
-    {
+    static func parse(_ file: SiteSource.TextFile, config: SiteConfig?) -> (ParsedPage?, [Diagnostic]) {
         let start = SourceLocation(path: file.path)
         let placement: PagePlacement
         switch PagePlacement.of(String(file.path.dropFirst("content/".count))) {
@@ -38,6 +36,7 @@ enum SiteParser {
                 : "missing front matter: start the file with a line '---', then 'title: …', then '---'"
             return (nil, [Diagnostic(.error, message, at: start)])
         }
+        let unsafeHTML = config?.unsafeHTML ?? false
         var decoder = PageFieldsDecoder(kind: placement.kind, config: config)
         var diagnostics: [Diagnostic] = []
         var fields: PageFields?

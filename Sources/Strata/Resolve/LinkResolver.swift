@@ -36,12 +36,11 @@ struct LinkResolver {
             .list(
                 ordered: ordered, start: start, tight: tight,
                 items: items.map { ListItem(task: $0.task, blocks: $0.blocks.map { resolve($0) }) })
-        case .table(var table):
-            {
-                table.header = table.header.map { resolve($0) }
-                table.rows = table.rows.map { $0.map { resolve($0) } }
-                return .table(table)
-            }()
+        case .table(let table):
+            .table(
+                Table(
+                    alignments: table.alignments, header: table.header.map { resolve($0) },
+                    rows: table.rows.map { $0.map { resolve($0) } }))
         case .codeBlock, .html, .thematicBreak: block
         }
     }
