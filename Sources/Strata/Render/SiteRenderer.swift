@@ -14,7 +14,7 @@ enum SiteRenderer {
     /// One page to render: which context, at which URL.
     enum Job: Sendable {
         case content(Int)
-        case stack, projects, notes, scorecard, reviews, search, notFound
+        case stack, landscape, projects, notes, scorecard, reviews, search, notFound
         case taxonomy(GeneratedURLs.Taxonomy)
         case term(GeneratedURLs.Taxonomy, Term)
         case alias(url: String, page: Int)
@@ -31,6 +31,7 @@ enum SiteRenderer {
             switch self {
             case .content(let index): site.pages[index].url
             case .stack: GeneratedURLs.stack
+            case .landscape: GeneratedURLs.landscape
             case .projects: GeneratedURLs.projects
             case .notes: GeneratedURLs.notes
             case .scorecard: GeneratedURLs.scorecard
@@ -55,7 +56,7 @@ enum SiteRenderer {
         ]
         .map { .data($0) }
         if site.config.baseURL != nil { jobs += [.data(GeneratedURLs.sitemap), .data(GeneratedURLs.feed)] }
-        jobs += [.projects, .scorecard, .stack, .notes, .reviews, .search, .notFound]
+        jobs += [.projects, .landscape, .scorecard, .stack, .notes, .reviews, .search, .notFound]
         for taxonomy in GeneratedURLs.Taxonomy.allCases {
             jobs.append(.taxonomy(taxonomy))
             jobs += taxonomy.terms(in: site).map { .term(taxonomy, $0) }
@@ -88,6 +89,7 @@ enum SiteRenderer {
             switch job {
             case .content(let index): builder.contentPage(index)
             case .stack: ("stack", builder.stackIndex())
+            case .landscape: ("landscape", builder.landscape())
             case .projects: ("projects", builder.projectsIndex())
             case .notes: ("notes", builder.notesIndex())
             case .scorecard: ("scorecard", builder.scorecard())

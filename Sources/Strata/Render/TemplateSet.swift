@@ -3,7 +3,7 @@ import Mustache
 /// The theme's Mustache templates, loaded once; a syntax error names the template file and line.
 struct TemplateSet: Sendable {
     static let required = [
-        "layout", "home", "page", "layer", "project", "stack", "projects", "notes", "terms", "term", "scorecard",
+        "layout", "home", "page", "layer", "project", "stack", "landscape", "projects", "notes", "terms", "term", "scorecard",
         "reviews", "search", "404", "redirect",
     ]
 

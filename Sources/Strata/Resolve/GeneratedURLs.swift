@@ -1,6 +1,7 @@
 /// The pages and files the build makes beside the Markdown pages (SPEC §5).
 enum GeneratedURLs {
     static let stack = "stack/"
+    static let landscape = "landscape/"
     static let projects = "projects/"
     static let notes = "notes/"
     static let scorecard = "scorecard/"
@@ -48,7 +49,7 @@ enum GeneratedURLs {
 
     static func all(for site: Site) -> [String] {
         var urls = [
-            "", stack, projects, notes, scorecard, reviews, search, searchIndex, projectsJSON, projectsCSV, notFound,
+            "", stack, landscape, projects, notes, scorecard, reviews, search, searchIndex, projectsJSON, projectsCSV, notFound,
             robots,
             sitemap, feed,
         ]

@@ -15,6 +15,14 @@ enum OutputStage {
         let retired = (parent as NSString).appendingPathComponent(".\(name).old-\(getpid())")
         FileTree.remove(staging)
         do {
+            // A fresh output path (`--output dist/site`) gets its missing parent folders, as `mkdir -p` would.
+            if !parent.isEmpty {
+                do {
+                    try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+                } catch {
+                    throw Failure(description: "cannot create \(parent): \(error.localizedDescription)")
+                }
+            }
             try FileTree.makeFolder(staging)
             let folders = FolderMaker(root: staging)
             // Each file is rendered and written on the same core, then dropped.

@@ -16,6 +16,8 @@ struct SiteConfig: Sendable {
     var description: String?
     var baseURL: String?
     var repoURL: String?
+    /// The branch "edit this page" and history links point at.
+    var repoBranch: String = "main"
     var language: String = "en"
     var reviewEveryDays: Int = 180
     var unsafeHTML: Bool = false
@@ -30,7 +32,7 @@ struct SiteConfig: Sendable {
 
 extension SiteConfig {
     static let keys = [
-        "title", "description", "base_url", "repo_url", "language", "review_every_days", "unsafe_html",
+        "title", "description", "base_url", "repo_url", "repo_branch", "language", "review_every_days", "unsafe_html",
         "sectors", "relations", "rubric",
     ]
 
@@ -57,6 +59,7 @@ extension SiteConfig {
         config.description = decoder.string(map["description"], "description")
         config.baseURL = decoder.url(map["base_url"], "base_url").map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         config.repoURL = decoder.url(map["repo_url"], "repo_url").map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        config.repoBranch = decoder.string(map["repo_branch"], "repo_branch") ?? "main"
         config.language = decoder.string(map["language"], "language") ?? "en"
         if let days = decoder.int(map["review_every_days"], "review_every_days") {
             if days > 0 {

@@ -18,14 +18,16 @@ extension ContextBuilder {
         if let reviewed = page.fields.reviewed { context["reviewed"] = reviewed.value.description }
         context["stale"] = resolved.stale[index] && page.kind == .project
         if let repo = site.config.repoURL {
-            context["sourceURL"] = repo + "/blob/HEAD/" + page.path
-            context["historyURL"] = repo + "/commits/HEAD/" + page.path
+            let branch = site.config.repoBranch
+            context["editURL"] = repo + "/edit/" + branch + "/" + page.path
+            context["historyURL"] = repo + "/commits/" + branch + "/" + page.path
         }
         switch page.kind {
         case .home:
             context["stack"] = stackLayers()
             context["recentNotes"] = items(Array(site.notes.prefix(10)))
             context["projectCount"] = site.projects.count
+            context["stats"] = stats()
             // Plain pages are reachable from the home page even when no other page links them.
             context["otherPages"] = items(site.pages.indices.filter { site.pages[$0].kind == .plain })
             return ("home", context)
@@ -33,6 +35,7 @@ extension ContextBuilder {
             context["projects"] = items(site.projectsByLayer[page.slug] ?? [])
             context["notes"] = items(site.notesByLayer[page.slug] ?? [])
             context["stack"] = stackLayers(current: page.slug, withProjects: false)
+            context["sectors"] = sectorGroups(site.projectsByLayer[page.slug] ?? [])
             return ("layer", context)
         case .project:
             return ("project", projectContext(index, context))
@@ -41,19 +44,40 @@ extension ContextBuilder {
         }
     }
 
+    /// How many projects the stack diagram names on each layer; the rest are counted in `more`.
+    static let stackProjectLimit = 12
+
     /// The layers in order, with their projects, for the stack diagram.
     /// Projects are listed only where asked: a profile shows the layers, not every project on them.
     func stackLayers(current: String? = nil, marked: Set<String> = [], withProjects: Bool = true) -> [[String: Any]] {
         site.layers.map { layer in
             let slug = site.pages[layer].slug
             let projects = site.projectsByLayer[slug] ?? []
+            let listed = withProjects ? Array(projects.prefix(Self.stackProjectLimit)) : []
             var entry = item(layer)
             entry["slug"] = slug
             entry["order"] = site.pages[layer].fields.order ?? 0
-            entry["projects"] = withProjects ? items(projects) : []
+            entry["projects"] = items(listed)
             entry["count"] = projects.count
+            entry["more"] = withProjects && projects.count > listed.count ? projects.count - listed.count : false
             entry["current"] = slug == current || marked.contains(slug)
             return entry
         }
+    }
+
+    /// Counts for the home page: profiles, notes, layers and profiles per verdict.
+    func stats() -> [String: Any] {
+        var verdicts: [String: Int] = [:]
+        for index in site.projects {
+            let verdict = site.pages[index].fields.project?.assessment?.verdict?.rawValue ?? "unrated"
+            verdicts[verdict, default: 0] += 1
+        }
+        var stats: [String: Any] = [
+            "projects": site.projects.count, "notes": site.notes.count, "layers": site.layers.count,
+        ]
+        for verdict in Assessment.Verdict.allCases.map(\.rawValue) + ["unrated"] {
+            stats[verdict] = verdicts[verdict] ?? 0
+        }
+        return stats
     }
 }

@@ -30,12 +30,15 @@ struct ContextBuilder {
     /// A page as an entry in a list.
     func item(_ index: Int) -> [String: Any] {
         let page = site.pages[index]
+        let project = page.fields.project
         // Absent values are `false`, not missing, so a template never picks up the outer page's value.
         let item: [String: Any] = [
             "title": page.title, "url": href(page.url), "kind": page.kind.rawValue,
             "summary": page.fields.summary ?? false, "date": page.fields.date?.description ?? false,
             "updated": page.updated?.description ?? false,
-            "verdict": page.fields.project?.assessment?.verdict?.rawValue ?? false,
+            "verdict": project?.assessment?.verdict?.rawValue ?? false,
+            "status": project.map { $0.status?.rawValue ?? "unknown" } ?? false,
+            "sector": project?.sector?.value ?? false,
         ]
         return item
     }
@@ -71,7 +74,9 @@ struct ContextBuilder {
 
     private func navigation() -> [[String: Any]] {
         let entries: [(String, String)] = [
-            ("Stack", GeneratedURLs.stack), ("Projects", GeneratedURLs.projects), ("Notes", GeneratedURLs.notes),
+            ("Stack", GeneratedURLs.stack), ("Landscape", GeneratedURLs.landscape),
+            ("Projects", GeneratedURLs.projects),
+            ("Notes", GeneratedURLs.notes),
             ("Scorecard", GeneratedURLs.scorecard), ("Tags", GeneratedURLs.Taxonomy.tags.url),
             ("Search", GeneratedURLs.search),
         ]

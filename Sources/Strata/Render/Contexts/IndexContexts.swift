@@ -21,6 +21,7 @@ extension ContextBuilder {
         var context = withIntro(base(title: titled("Projects", section: "projects"), summary: nil), section: "projects")
         context["rows"] = site.projects.map(projectRow)
         context["count"] = site.projects.count
+        context["filters"] = projectFilters()
         return context
     }
 
@@ -38,6 +39,7 @@ extension ContextBuilder {
         row["status"] = project.status?.rawValue ?? "unknown"
         row["token"] = Self.tokenLabel(project.token)
         row["chains"] = project.chains.map(\.value).joined(separator: ", ")
+        row["chainSlugs"] = project.chains.map(\.value).joined(separator: " ")
         row["verdict"] = project.assessment?.verdict?.rawValue ?? "unrated"
         return row
     }
@@ -85,6 +87,7 @@ extension ContextBuilder {
                 return cell
             }
             row["verdict"] = assessment?.verdict?.rawValue ?? "unrated"
+            row["yes"] = site.config.rubric.count { assessment?.item($0.key)?.answer == .yes }
             return row
         }
         return context

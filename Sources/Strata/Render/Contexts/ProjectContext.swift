@@ -14,6 +14,7 @@ extension ContextBuilder {
         context["links"] = project.links.map { ["kind": $0.kind, "url": $0.url] }
         context["hasLinks"] = !project.links.isEmpty
         context["relations"] = relationGroups(resolved.relationsOut[index] + resolved.relationsIn[index])
+        context["graph"] = relationGraph(index) ?? false
         context["hasRelations"] = !(resolved.relationsOut[index].isEmpty && resolved.relationsIn[index].isEmpty)
         context["metrics"] = project.metrics.map { metric in
             [

@@ -1,0 +1,207 @@
+import Foundation
+import Testing
+
+@testable import Strata
+
+/// What the theme's pictures and controls are built from: the stack diagram, the landscape, the
+/// table filters, the relation graph and the edit links, checked on the values the templates get.
+@Suite struct ThemeContextTests {
+    static let config = """
+        title: Theme
+        repo_url: https://github.com/o/r/
+        repo_branch: trunk
+        sectors: [depin, agents]
+        relations:
+          runs-on: [Runs on, Hosts]
+          uses: [Uses, Used by]
+        rubric:
+          needs-crypto: Does it need crypto?
+          real-demand: Do paying users drive it?
+        """
+
+    static func project(_ slug: String, _ fields: String) -> (String, String) {
+        ("content/projects/\(slug).md", "---\ntitle: \(slug.capitalized)\n\(fields)\n---\n")
+    }
+
+    /// Two layers; 15 projects on compute so the stack diagram has to cut its list.
+    static let pages: [String: String] = {
+        var pages = [
+            "content/index.md": "---\ntitle: Home\n---\n",
+            "content/stack/compute.md": "---\ntitle: Compute\norder: 1\n---\n",
+            "content/stack/data.md": "---\ntitle: Data\norder: 2\n---\n",
+            "content/notes/idea.md": "---\ntitle: Idea\nlayers: [data]\n---\n",
+        ]
+        for number in 1...15 {
+            let (path, text) = project(
+                String(format: "p%02d", number),
+                "layers: [compute]\ndirection: ai-for-crypto\nsector: \(number % 2 == 0 ? "agents" : "depin")")
+            pages[path] = text
+        }
+        let extra = [
+            project(
+                "alpha",
+                """
+                layers: [compute, data]
+                sector: depin
+                status: live
+                chains: [solana, base]
+                direction: crypto-for-ai
+                relations:
+                  - {type: runs-on, target: beta}
+                  - {type: uses, target: beta}
+                assessment: {needs-crypto: yes, real-demand: yes, verdict: signal}
+                """),
+            project("beta", "layers: [data]\ndirection: crypto-for-ai\nassessment: {needs-crypto: no, verdict: noise}"),
+            project("gamma", "layers: [data]\ndirection: crypto-for-ai\nrelations:\n  - {type: uses, target: alpha}"),
+            project("lonely", "layers: [data]\ndirection: crypto-for-ai"),
+        ]
+        for (path, text) in extra { pages[path] = text }
+        return pages
+    }()
+
+    static let resolved: ResolvedSite = {
+        let options = BuildOptions(root: "/nonexistent-site", today: testToday)
+        do {
+            return try Pipeline.render(MemorySite.source(pages, config: config), options: options).plan.resolved
+        } catch let error as BuildFailure {
+            // A site that fails to build here is a broken test fixture: say why rather than trap blindly.
+            preconditionFailure(error.diagnostics.map(\.description).joined(separator: "\n"))
+        } catch {
+            preconditionFailure("\(error)")
+        }
+    }()
+
+    static func builder(at url: String) -> ContextBuilder { ContextBuilder(resolved: resolved, url: url) }
+    static func index(_ path: String) -> Int { resolved.site.byPath[path]! }
+
+    @Test func stackDiagramNamesTwelveProjectsPerLayerAndCountsTheRest() throws {
+        let stack = Self.builder(at: "").stackLayers()
+        #expect(stack.map { $0["slug"] as? String } == ["compute", "data"])
+        let compute = stack[0]
+        #expect(compute["count"] as? Int == 16)
+        #expect((compute["projects"] as? [[String: Any]])?.count == ContextBuilder.stackProjectLimit)
+        #expect(compute["more"] as? Int == 4)
+        #expect((compute["projects"] as? [[String: Any]])?.first?["url"] as? String == "projects/alpha/")
+        // A layer that fits shows every project and no "more".
+        #expect((stack[1]["projects"] as? [[String: Any]])?.count == 4)
+        #expect(stack[1]["more"] as? Bool == false)
+    }
+
+    @Test func stackDiagramMarksTheLayerPageAndAProfilesLayers() throws {
+        let (_, layer) = Self.builder(at: "stack/data/").contentPage(Self.index("content/stack/data.md"))
+        let layerStack = try #require(layer["stack"] as? [[String: Any]])
+        #expect(layerStack.map { $0["current"] as? Bool } == [false, true])
+        let (_, profile) = Self.builder(at: "projects/alpha/").contentPage(Self.index("content/projects/alpha.md"))
+        let profileStack = try #require(profile["stack"] as? [[String: Any]])
+        #expect(profileStack.map { $0["current"] as? Bool } == [true, true])
+        #expect(profileStack[0]["url"] as? String == "../../stack/compute/")
+    }
+
+    @Test func landscapeGroupsEachLayersProjectsBySectorInSiteOrder() throws {
+        let landscape = Self.builder(at: "landscape/").landscape()
+        let layers = try #require(landscape["layers"] as? [[String: Any]])
+        let data = layers[1]
+        #expect(data["title"] as? String == "Data")
+        let sectors = try #require(data["sectors"] as? [[String: Any]])
+        #expect(sectors.map { $0["name"] as? String } == ["depin", "other"])
+        #expect(sectors[0]["url"] as? String == "../sectors/depin/")
+        #expect(sectors[1]["url"] as? Bool == false)
+        let other = try #require(sectors[1]["cards"] as? [[String: Any]])
+        #expect(other.map { $0["title"] as? String } == ["Beta", "Gamma", "Lonely"])
+        #expect(other[0]["verdict"] as? String == "noise")
+        #expect(other[0]["status"] as? String == "unknown")
+        let compute = try #require(layers[0]["sectors"] as? [[String: Any]])
+        #expect(compute.map { $0["count"] as? Int } == [9, 7])
+    }
+
+    @Test func landscapeIsAPageInTheNavigation() throws {
+        let files = try #require(try? MemorySite.render(Self.pages, config: Self.config).get())
+        #expect(files["landscape/index.html"] != nil)
+        let nav = Self.builder(at: "landscape/").base(title: "", summary: nil)["nav"] as? [[String: Any]]
+        let current = nav?.first { $0["current"] as? Bool == true }
+        #expect(current?["title"] as? String == "Landscape")
+    }
+
+    @Test func layerPageCarriesItsLandscape() throws {
+        let (_, layer) = Self.builder(at: "stack/compute/").contentPage(Self.index("content/stack/compute.md"))
+        let sectors = try #require(layer["sectors"] as? [[String: Any]])
+        #expect(sectors.map { $0["name"] as? String } == ["depin", "agents"])
+    }
+
+    @Test func tableFiltersOfferOnlyValuesThatOccurWithTheirCounts() throws {
+        let filters = Self.builder(at: "projects/").projectFilters()
+        #expect(
+            filters.map { $0["name"] as? String } == ["layer", "direction", "sector", "status", "chain", "verdict"])
+        func options(_ name: String) -> [String: Int] {
+            let filter = filters.first { $0["name"] as? String == name }
+            let options = filter?["options"] as? [[String: Any]] ?? []
+            return Dictionary(uniqueKeysWithValues: options.map { ($0["value"] as! String, $0["count"] as! Int) })
+        }
+        #expect(options("layer") == ["compute": 16, "data": 4])
+        #expect(options("chain") == ["base": 1, "solana": 1])
+        #expect(options("verdict") == ["signal": 1, "noise": 1, "unrated": 17])
+        #expect(options("direction") == ["crypto-for-ai": 4, "ai-for-crypto": 15])
+        #expect(options("status") == ["live": 1, "unknown": 18])
+        let row = Self.builder(at: "projects/").projectRow(Self.index("content/projects/alpha.md"))
+        #expect(row["chainSlugs"] as? String == "solana base")
+        #expect(row["layerSlugs"] as? String == "compute data")
+    }
+
+    @Test func relationGraphLinksEveryNeighbourOnceBothWays() throws {
+        let svg = try #require(
+            Self.builder(at: "projects/alpha/").relationGraph(Self.index("content/projects/alpha.md")))
+        #expect(svg.hasPrefix("<svg class=\"relation-graph\""))
+        #expect(svg.hasSuffix("</svg>"))
+        // Beta is related twice (runs on, uses) and drawn once with both labels; Gamma points at Alpha.
+        #expect(svg.components(separatedBy: "href=\"../beta/\"").count == 2)
+        #expect(svg.contains("aria-label=\"Beta (Runs on, Uses)\""))
+        #expect(svg.contains("href=\"../gamma/\" aria-label=\"Gamma (Used by)\""))
+        // The project itself is drawn but is not a link to itself.
+        #expect(!svg.contains("href=\"../alpha/\""))
+        #expect(svg.contains(">Alpha</text>"))
+        #expect(Self.builder(at: "projects/lonely/").relationGraph(Self.index("content/projects/lonely.md")) == nil)
+    }
+
+    @Test func relationGraphDrawsAtMostTheLimit() throws {
+        var pages = Self.pages
+        let targets = (1...15).map { String(format: "  - {type: uses, target: p%02d}", $0) }.joined(separator: "\n")
+        pages["content/projects/hub.md"] =
+            "---\ntitle: Hub\nlayers: [data]\ndirection: crypto-for-ai\nrelations:\n\(targets)\n---\n"
+        let options = BuildOptions(root: "/nonexistent-site", today: testToday)
+        let resolved = try Pipeline.render(MemorySite.source(pages, config: Self.config), options: options).plan
+            .resolved
+        let hub = resolved.site.byPath["content/projects/hub.md"]!
+        let svg = try #require(ContextBuilder(resolved: resolved, url: "projects/hub/").relationGraph(hub))
+        #expect(svg.components(separatedBy: "<a ").count - 1 == ContextBuilder.graphNeighbourLimit)
+    }
+
+    @Test func editAndHistoryLinksFollowTheRepositoryAndBranch() throws {
+        let (_, context) = Self.builder(at: "notes/idea/").contentPage(Self.index("content/notes/idea.md"))
+        #expect(context["editURL"] as? String == "https://github.com/o/r/edit/trunk/content/notes/idea.md")
+        #expect(context["historyURL"] as? String == "https://github.com/o/r/commits/trunk/content/notes/idea.md")
+    }
+
+    @Test func homeCountsProfilesByVerdict() throws {
+        let (_, home) = Self.builder(at: "").contentPage(Self.index("content/index.md"))
+        let stats = try #require(home["stats"] as? [String: Any])
+        #expect(stats["projects"] as? Int == 19)
+        #expect(stats["signal"] as? Int == 1)
+        #expect(stats["noise"] as? Int == 1)
+        #expect(stats["mixed"] as? Int == 0)
+        #expect(stats["unrated"] as? Int == 17)
+    }
+
+    @Test func scorecardRowsCountTheirYesAnswers() throws {
+        let rows = try #require(Self.builder(at: "scorecard/").scorecard()["rows"] as? [[String: Any]])
+        let yes = Dictionary(uniqueKeysWithValues: rows.map { ($0["title"] as! String, $0["yes"] as! Int) })
+        #expect(yes["Alpha"] == 2)
+        #expect(yes["Beta"] == 0)
+    }
+
+    @Test func aNoteInAListDoesNotInheritTheProfileAroundIt() throws {
+        let item = Self.builder(at: "").item(Self.index("content/notes/idea.md"))
+        #expect(item["verdict"] as? Bool == false)
+        #expect(item["status"] as? Bool == false)
+        #expect(item["sector"] as? Bool == false)
+    }
+}
