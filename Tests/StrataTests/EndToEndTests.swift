@@ -67,18 +67,18 @@ import Testing
                 """
                 <dl class="relations">
                 <dt>Runs on</dt>
-                <dd><a href="../beta-chain/">Beta Chain</a> — Settles payments there</dd>
+                <dd><a href="../../projects/beta-chain/">Beta Chain</a> — Settles payments there</dd>
                 <dt>Foundation for</dt>
-                <dd><a href="../gamma-agents/">Gamma Agents</a></dd>
+                <dd><a href="../../projects/gamma-agents/">Gamma Agents</a></dd>
 
                 </dl>
                 """))
         #expect(
             try built.main("projects/beta-chain/index.html").contains(
-                "<dt>Hosts</dt>\n<dd><a href=\"../alpha-net/\">Alpha Net</a> — Settles payments there</dd>"))
+                "<dt>Hosts</dt>\n<dd><a href=\"../../projects/alpha-net/\">Alpha Net</a> — Settles payments there</dd>"))
         #expect(
             try built.main("projects/gamma-agents/index.html").contains(
-                "<dt>Builds on</dt>\n<dd><a href=\"../alpha-net/\">Alpha Net</a></dd>"))
+                "<dt>Builds on</dt>\n<dd><a href=\"../../projects/alpha-net/\">Alpha Net</a></dd>"))
     }
 
     @Test func backlinks() throws {
@@ -88,13 +88,13 @@ import Testing
                 """
                 <h2 id="backlinks-heading">Linked from</h2>
                 <ul class="page-list"><li><a href="../../">Fixture Stack</a><br><span class="summary">The home page of the fixture site.</span></li>
-                <li><a href="../depin-basics/">DePIN basics</a> <time datetime="2026-05-01">2026-05-01</time><br><span class="summary">Why hardware networks pay early suppliers in tokens.</span></li>
+                <li><a href="../../notes/depin-basics/">DePIN basics</a> <time datetime="2026-05-01">2026-05-01</time><br><span class="summary">Why hardware networks pay early suppliers in tokens.</span></li>
                 </ul>
                 """))
         let alpha = try built.main("projects/alpha-net/index.html")
         for linker in [
             #"<a href="../../">Fixture Stack</a>"#, #"<a href="../../notes/depin-basics/">DePIN basics</a>"#,
-            #"<a href="../../notes/market-map/">Market map</a>"#, #"<a href="../">Projects</a>"#,
+            #"<a href="../../notes/market-map/">Market map</a>"#, #"<a href="../../projects/">Projects</a>"#,
         ] {
             #expect(alpha.contains("<li>" + linker), "alpha-net is linked from \(linker)")
         }
@@ -144,7 +144,7 @@ import Testing
         #expect(projects.contains("<p>3 profiles."))
         #expect(
             projects.contains(
-                #"<tr data-layers="data compute" data-direction="crypto-for-ai" data-sector="network" data-status="testnet" data-verdict="mixed"><td><a href="beta-chain/">Beta Chain</a></td>"#
+                #"<tr data-layers="data compute" data-direction="crypto-for-ai" data-sector="network" data-status="testnet" data-verdict="mixed"><td><a href="../projects/beta-chain/">Beta Chain</a></td>"#
             ))
 
         let gpu = try built.main("tags/gpu/index.html")
@@ -342,7 +342,7 @@ import Testing
         let with = try Self.build(drafts: true)
         #expect(try with.main("notes/draft-idea/index.html").contains("<h1>Draft idea</h1>"))
         #expect(try listFiles(with.output).contains("tags/secret/index.html"))
-        #expect(try with.page("notes/index.html").contains(#"<a href="draft-idea/">Draft idea</a>"#))
+        #expect(try with.page("notes/index.html").contains(#"<a href="../notes/draft-idea/">Draft idea</a>"#))
         #expect(
             try with.main("projects/alpha-net/index.html").contains(
                 #"<a href="../../notes/draft-idea/">Draft idea</a>"#))

@@ -69,14 +69,14 @@ import Testing
         #expect(
             html.contains(
                 #"<a href="https://example.org/?a=1&amp;b=2">&lt;b&gt;Source&lt;/b&gt;</a>, &lt;i&gt;P&lt;/i&gt;"#))
-        #expect(html.contains("<dd><a href=\"../other/\">Other</a> — &lt;i&gt;note&lt;/i&gt;</dd>"))
+        #expect(html.contains("<dd><a href=\"../../projects/other/\">Other</a> — &lt;i&gt;note&lt;/i&gt;</dd>"))
     }
 
     @Test func listsAndLinksEscapeTitles() throws {
         let other = try #require(Self.files["projects/other/index.html"])
         #expect(other.contains(#"<p>See <a href="../evil/">\#(Self.escaped)</a>.</p>"#))
         let index = try #require(Self.files["projects/index.html"])
-        #expect(index.contains(#"<td><a href="evil/">\#(Self.escaped)</a></td>"#))
+        #expect(index.contains(#"<td><a href="../projects/evil/">\#(Self.escaped)</a></td>"#))
         let scorecard = try #require(Self.files["scorecard/index.html"])
         #expect(scorecard.contains(#"title="Says &quot;maybe&quot; &lt;img src=x onerror=alert(1)&gt;""#))
     }

@@ -153,11 +153,11 @@ import Testing
         #expect(svg.hasPrefix("<svg class=\"relation-graph\""))
         #expect(svg.hasSuffix("</svg>"))
         // Beta is related twice (runs on, uses) and drawn once with both labels; Gamma points at Alpha.
-        #expect(svg.components(separatedBy: "href=\"../beta/\"").count == 2)
+        #expect(svg.components(separatedBy: "href=\"../../projects/beta/\"").count == 2)
         #expect(svg.contains("aria-label=\"Beta (Runs on, Uses)\""))
-        #expect(svg.contains("href=\"../gamma/\" aria-label=\"Gamma (Used by)\""))
+        #expect(svg.contains("href=\"../../projects/gamma/\" aria-label=\"Gamma (Used by)\""))
         // The project itself is drawn but is not a link to itself.
-        #expect(!svg.contains("href=\"../alpha/\""))
+        #expect(!svg.contains("href=\"../../projects/alpha/\""))
         #expect(svg.contains(">Alpha</text>"))
         #expect(Self.builder(at: "projects/lonely/").relationGraph(Self.index("content/projects/lonely.md")) == nil)
     }

@@ -7,7 +7,7 @@ struct CmarkConverter {
     let lineOffset: Int
     /// The Markdown's lines, to find the exact column of a wikilink or citation: cmark merges the
     /// text around entities and escapes, so a column counted in the decoded text can fall short.
-    let sourceLines: [Substring]
+    let source: SourceLines
 
     func document(_ root: OpaquePointer) -> MarkdownDocument {
         var blocks: [Block] = []
@@ -142,13 +142,12 @@ struct CmarkConverter {
     /// Moves a wikilink's or citation's column to where its text is written in the source line.
     private func locatedInSource(_ inline: Inline) -> Inline {
         func find(_ needle: String, from location: SourceLocation) -> SourceLocation {
-            let index = location.line - lineOffset - 1
-            guard sourceLines.indices.contains(index) else { return location }
-            let line = Array(sourceLines[index].utf8)
+            guard let line = source.line(location.line - lineOffset - 1) else { return location }
             let bytes = Array(needle.utf8)
             var start = max(0, location.column - 1)
             while start + bytes.count <= line.count {
-                if line[start..<(start + bytes.count)].elementsEqual(bytes) {
+                let from = line.startIndex + start
+                if line[from..<(from + bytes.count)].elementsEqual(bytes) {
                     var moved = location
                     moved.column = start + 1
                     return moved
@@ -191,5 +190,27 @@ struct CmarkConverter {
 
     private func string(_ pointer: UnsafePointer<CChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""
+    }
+}
+
+/// The Markdown's bytes split into lines once, by a byte scan (lines are looked up only for
+/// wikilinks and citations, so they are not copied out until asked for).
+struct SourceLines {
+    private let bytes: [UInt8]
+    /// The offset where each line starts, plus one past the end.
+    private let starts: [Int]
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        starts.append(bytes.count + 1)
+        self.starts = starts
+    }
+
+    /// The bytes of line `index` (0-based), without its newline.
+    func line(_ index: Int) -> ArraySlice<UInt8>? {
+        guard index >= 0, index + 1 < starts.count else { return nil }
+        return bytes[starts[index]..<(starts[index + 1] - 1)]
     }
 }

@@ -36,9 +36,7 @@ enum CmarkParser {
             return cmark_parser_finish(parser)
         }
         defer { cmark_node_free(root) }
-        let converter = CmarkConverter(
-            path: path, lineOffset: lineOffset,
-            sourceLines: markdown.split(separator: "\n", omittingEmptySubsequences: false))
+        let converter = CmarkConverter(path: path, lineOffset: lineOffset, source: SourceLines(markdown))
         return converter.document(root)
     }
 }

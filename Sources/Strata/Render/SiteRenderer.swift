@@ -63,7 +63,8 @@ enum SiteRenderer {
         }
         jobs += site.pages.indices.filter { site.pages[$0].kind != .sectionIntro }.map { .content($0) }
         jobs += resolved.aliases.map { .alias(url: $0.url, page: $0.page) }
-        return RenderPlan(resolved: resolved, templates: templates, jobs: jobs)
+        let items = ItemCache(templates: templates, pageCount: site.pages.count)
+        return RenderPlan(resolved: resolved, templates: templates, items: items, jobs: jobs)
     }
 
     private static func dataFile(_ path: String, _ resolved: ResolvedSite) -> OutputFile {
@@ -81,10 +82,12 @@ enum SiteRenderer {
         return OutputFile(path: path, text: text)
     }
 
-    static func render(_ job: Job, _ resolved: ResolvedSite, _ templates: TemplateSet) -> OutputFile {
+    static func render(_ job: Job, _ resolved: ResolvedSite, _ templates: TemplateSet, items: ItemCache)
+        -> OutputFile
+    {
         if case .data(let path) = job { return dataFile(path, resolved) }
         let url = job.url(resolved.site)
-        let builder = ContextBuilder(resolved: resolved, url: url)
+        let builder = ContextBuilder(resolved: resolved, url: url, items: items)
         let (template, context): (String, [String: Any]) =
             switch job {
             case .content(let index): builder.contentPage(index)
@@ -115,11 +118,12 @@ enum SiteRenderer {
 struct RenderPlan: Sendable {
     let resolved: ResolvedSite
     let templates: TemplateSet
+    let items: ItemCache
     let jobs: [SiteRenderer.Job]
 
     var count: Int { jobs.count }
 
-    func file(at index: Int) -> OutputFile { SiteRenderer.render(jobs[index], resolved, templates) }
+    func file(at index: Int) -> OutputFile { SiteRenderer.render(jobs[index], resolved, templates, items: items) }
 
     /// Every file at once (for tests and tools that want them in memory).
     func renderAll() -> [OutputFile] { Array(jobs.indices).parallelMap { file(at: $0) } }

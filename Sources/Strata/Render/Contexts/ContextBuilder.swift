@@ -3,32 +3,34 @@ struct ContextBuilder {
     let resolved: ResolvedSite
     /// The URL of the page being rendered (`projects/io-net/`).
     let url: String
-    /// `../` once per folder of `url`, and its first folder with a slash: most links leave that
-    /// folder, and for them the relative link is just `up + target`.
+    /// `../` once per folder of `url`: every link is this plus the target's URL from the site root,
+    /// so a link to a page reads the same on every page at the same depth.
     private let up: String
-    private let firstFolder: Substring
+    private let depth: Int
+    private let itemCache: ItemCache
 
-    init(resolved: ResolvedSite, url: String) {
+    init(resolved: ResolvedSite, url: String, items: ItemCache? = nil) {
         self.resolved = resolved
         self.url = url
         let parent = URLPath.folder(of: url)
         let folder = url.isEmpty || url.hasSuffix("/") ? url : parent.isEmpty ? "" : parent + "/"
-        up = String(repeating: "../", count: folder.utf8.filter { $0 == UInt8(ascii: "/") }.count)
-        firstFolder = folder.prefix { $0 != "/" }
+        depth = folder.utf8.filter { $0 == UInt8(ascii: "/") }.count
+        up = String(repeating: "../", count: depth)
+        itemCache = items ?? ItemCache(templates: nil, pageCount: resolved.site.pages.count)
     }
 
     var site: Site { resolved.site }
 
     func href(_ target: String) -> String {
-        if target.isEmpty { return up.isEmpty ? "./" : up }
-        if firstFolder.isEmpty || !(target.hasPrefix(firstFolder) && target.dropFirst(firstFolder.count).first == "/") {
-            return up + target
-        }
-        return URLPath.relative(from: url, to: target)
+        target.isEmpty && up.isEmpty ? "./" : up + target
     }
 
-    /// A page as an entry in a list.
+    /// A page as an entry in a list, with `html`: the entry through the theme's `page-item` partial.
     func item(_ index: Int) -> [String: Any] {
+        itemCache.item(index, depth: depth) { makeItem(index) }
+    }
+
+    private func makeItem(_ index: Int) -> [String: Any] {
         let page = site.pages[index]
         let project = page.fields.project
         // Absent values are `false`, not missing, so a template never picks up the outer page's value.
@@ -39,6 +41,7 @@ struct ContextBuilder {
             "verdict": project?.assessment?.verdict?.rawValue ?? false,
             "status": project.map { $0.status?.rawValue ?? "unknown" } ?? false,
             "sector": project?.sector?.value ?? false,
+            "root": href(""), "assets": href("assets/"), "site": siteValues,
         ]
         return item
     }
@@ -49,13 +52,16 @@ struct ContextBuilder {
         ["name": slug, "url": href(taxonomy.url(of: slug))]
     }
 
+    private var siteValues: [String: Any] {
+        let config = site.config
+        return ["title": config.title, "description": config.description ?? "", "language": config.language]
+    }
+
     /// The context every template gets: site, navigation, root.
     func base(title: String, summary: String?) -> [String: Any] {
         let config = site.config
         var context: [String: Any] = [
-            "site": [
-                "title": config.title, "description": config.description ?? "", "language": config.language,
-            ] as [String: Any],
+            "site": siteValues,
             "root": href(""),
             "title": title,
             "isHome": url.isEmpty,
