@@ -21,6 +21,9 @@ extension ContextBuilder {
             let branch = site.config.repoBranch
             context["editURL"] = repo + "/edit/" + branch + "/" + page.path
             context["historyURL"] = repo + "/commits/" + branch + "/" + page.path
+            context["repoURL"] = repo
+            context["repoBranch"] = branch
+            context["sourcePath"] = page.path
         }
         switch page.kind {
         case .home:
