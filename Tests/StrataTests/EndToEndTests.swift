@@ -61,24 +61,28 @@ import Testing
 
     @Test func relationsShowOnBothEndsWithTheInverseLabel() throws {
         let built = try Self.build()
-        let alpha = try built.main("projects/alpha-net/index.html")
+        let alpha = try Self.relations(built.main("projects/alpha-net/index.html"))
         #expect(
             alpha.contains(
                 """
-                <dl class="relations">
-                <dt>Runs on</dt>
-                <dd><a href="../../projects/beta-chain/">Beta Chain</a> — Settles payments there</dd>
-                <dt>Foundation for</dt>
-                <dd><a href="../../projects/gamma-agents/">Gamma Agents</a></dd>
-
-                </dl>
+                <h3>Runs on</h3>
+                <ul><li><a href="../../projects/beta-chain/">Beta Chain</a> <span class="badge v-mixed">mixed</span> <span class="note">Settles payments there</span></li></ul>
                 """))
         #expect(
-            try built.main("projects/beta-chain/index.html").contains(
-                "<dt>Hosts</dt>\n<dd><a href=\"../../projects/alpha-net/\">Alpha Net</a> — Settles payments there</dd>"))
-        #expect(
-            try built.main("projects/gamma-agents/index.html").contains(
-                "<dt>Builds on</dt>\n<dd><a href=\"../../projects/alpha-net/\">Alpha Net</a></dd>"))
+            alpha.contains(
+                "<h3>Foundation for</h3>\n<ul><li><a href=\"../../projects/gamma-agents/\">Gamma Agents</a>"))
+        let beta = try Self.relations(built.main("projects/beta-chain/index.html"))
+        #expect(beta.contains("<h3>Hosts</h3>\n<ul><li><a href=\"../../projects/alpha-net/\">Alpha Net</a>"))
+        #expect(beta.contains("<span class=\"note\">Settles payments there</span>"))
+        let gamma = try Self.relations(built.main("projects/gamma-agents/index.html"))
+        #expect(gamma.contains("<h3>Builds on</h3>\n<ul><li><a href=\"../../projects/alpha-net/\">Alpha Net</a>"))
+    }
+
+    /// The relations list of a profile (the part after the graph).
+    static func relations(_ html: String) throws -> String {
+        let start = try #require(html.range(of: #"<div class="relations">"#))
+        let end = try #require(html[start.upperBound...].range(of: "</section>"))
+        return String(html[start.upperBound..<end.lowerBound])
     }
 
     @Test func backlinks() throws {
@@ -87,16 +91,18 @@ import Testing
             try built.main("notes/market-map/index.html").contains(
                 """
                 <h2 id="backlinks-heading">Linked from</h2>
-                <ul class="page-list"><li><a href="../../">Fixture Stack</a><br><span class="summary">The home page of the fixture site.</span></li>
-                <li><a href="../../notes/depin-basics/">DePIN basics</a> <time datetime="2026-05-01">2026-05-01</time><br><span class="summary">Why hardware networks pay early suppliers in tokens.</span></li>
+                <ul class="items"><li class="item"><a class="item-title" href="../../">Fixture Stack</a><span class="summary">The home page of the fixture site.</span></li>
+                <li class="item"><a class="item-title" href="../../notes/depin-basics/">DePIN basics</a> <time datetime="2026-05-01">2026-05-01</time><span class="summary">Why hardware networks pay early suppliers in tokens.</span></li>
                 </ul>
                 """))
         let alpha = try built.main("projects/alpha-net/index.html")
         for linker in [
-            #"<a href="../../">Fixture Stack</a>"#, #"<a href="../../notes/depin-basics/">DePIN basics</a>"#,
-            #"<a href="../../notes/market-map/">Market map</a>"#, #"<a href="../../projects/">Projects</a>"#,
+            #"<li class="item"><a class="item-title" href="../../">Fixture Stack</a>"#,
+            #"<li class="item"><a class="item-title" href="../../notes/depin-basics/">DePIN basics</a>"#,
+            #"<li class="item"><a class="item-title" href="../../notes/market-map/">Market map</a>"#,
+            #"<li class="item"><a class="item-title" href="../../projects/">Projects</a>"#,
         ] {
-            #expect(alpha.contains("<li>" + linker), "alpha-net is linked from \(linker)")
+            #expect(alpha.contains(linker), "alpha-net is linked from \(linker)")
         }
         #expect(!alpha.contains("Draft idea"), "a draft left out of the build is not a backlink")
     }
@@ -121,7 +127,9 @@ import Testing
                 <li id="source-2"><a href="https://research.example.com/gpu-markets">The state of GPU markets</a>, 2026 (accessed 2026-09-02). <a href="#cite-2-1" class="backref" aria-label="Back to citation 1">↩1</a></li>
                 </ol>
                 """))
-        #expect(alpha.contains(##"<td><a href="#source-2">[2]</a></td>"##), "a metric links to its source")
+        #expect(
+            alpha.contains(##"<td><a href="#source-2" aria-label="Source 2">[2]</a></td>"##),
+            "a metric links to its source")
     }
 
     @Test func generatedIndexes() throws {
@@ -130,9 +138,15 @@ import Testing
         #expect(stack.contains("<h1>The fixture stack</h1>"), "the title comes from stack/_index.md")
         #expect(stack.contains("<p>Two layers, data at the top and compute at the bottom.</p>"))
         let data = try #require(
-            stack.range(of: #"<span class="order">1</span> Data</a> <span class="count">2 projects</span>"#))
+            stack.range(
+                of:
+                    #"<span class="layer-order">1</span> <span class="layer-title">Data</span></a> <span class="layer-count">Profiles: 2</span>"#
+            ))
         let compute = try #require(
-            stack.range(of: #"<span class="order">2</span> Compute</a> <span class="count">2 projects</span>"#))
+            stack.range(
+                of:
+                    #"<span class="layer-order">2</span> <span class="layer-title">Compute</span></a> <span class="layer-count">Profiles: 2</span>"#
+            ))
         #expect(data.lowerBound < compute.lowerBound, "layers are drawn in order")
 
         let notes = try built.main("notes/index.html")
@@ -141,10 +155,10 @@ import Testing
         #expect(map.lowerBound < basics.lowerBound, "notes are newest first")
 
         let projects = try built.main("projects/index.html")
-        #expect(projects.contains("<p>3 profiles."))
+        #expect(projects.contains(#"<p id="projects-count" class="table-count" role="status">3 projects</p>"#))
         #expect(
             projects.contains(
-                #"<tr data-layers="data compute" data-direction="crypto-for-ai" data-sector="network" data-status="testnet" data-verdict="mixed"><td><a href="../projects/beta-chain/">Beta Chain</a></td>"#
+                #"<tr data-layer="data compute" data-direction="crypto-for-ai" data-sector="network" data-status="testnet" data-chain="" data-verdict="mixed"><th scope="row"><a href="../projects/beta-chain/">Beta Chain</a></th>"#
             ))
 
         let gpu = try built.main("tags/gpu/index.html")
@@ -154,10 +168,10 @@ import Testing
         let scorecard = try built.main("scorecard/index.html")
         #expect(
             scorecard.contains(
-                #"<tr><th scope="row"><a href="../projects/alpha-net/">Alpha Net</a></th><td class="answer answer-yes">yes</td><td class="answer answer-partly" title="Some paying teams, many subsidised ones.">partly</td><td><span class="badge verdict-signal">signal</span></td></tr>"#
+                #"<tr><th scope="row"><a href="../projects/alpha-net/">Alpha Net</a></th><td class="a-yes">yes</td><td class="a-partly" title="Some paying teams, many subsidised ones.">partly</td><td class="num">1</td><td><span class="badge v-signal">signal</span></td></tr>"#
             ))
 
-        #expect(try built.main("reviews/index.html").contains("<p>Every profile is up to date.</p>"))
+        #expect(try built.main("reviews/index.html").contains(#"<p class="empty">Every profile is up to date.</p>"#))
         #expect(
             try built.page("robots.txt")
                 == "User-agent: *\nAllow: /\nSitemap: https://example.org/research/sitemap.xml\n")
@@ -342,10 +356,9 @@ import Testing
         let with = try Self.build(drafts: true)
         #expect(try with.main("notes/draft-idea/index.html").contains("<h1>Draft idea</h1>"))
         #expect(try listFiles(with.output).contains("tags/secret/index.html"))
-        #expect(try with.page("notes/index.html").contains(#"<a href="../notes/draft-idea/">Draft idea</a>"#))
+        #expect(try with.page("notes/index.html").contains(#"href="../notes/draft-idea/">Draft idea</a>"#))
         #expect(
-            try with.main("projects/alpha-net/index.html").contains(
-                #"<a href="../../notes/draft-idea/">Draft idea</a>"#))
+            try with.main("projects/alpha-net/index.html").contains(#"href="../../notes/draft-idea/">Draft idea</a>"#))
     }
 
     @Test func sameInputGivesByteIdenticalOutput() throws {

@@ -72,8 +72,8 @@ import Testing
         let rendered = try Pipeline.render(source, options: MemorySite.options)
         let files = Dictionary(uniqueKeysWithValues: rendered.files.map { ($0.path, $0.text) })
         #expect(
-            files["notes/a/index.html"]?.contains(#"Updated <time datetime="2025-05-06">2025-05-06</time>."#) == true)
+            files["notes/a/index.html"]?.contains(#"Updated <time datetime="2025-05-06">2025-05-06</time>"#) == true)
         #expect(
-            files["notes/b/index.html"]?.contains(#"Updated <time datetime="2026-01-02">2026-01-02</time>."#) == true)
+            files["notes/b/index.html"]?.contains(#"Updated <time datetime="2026-01-02">2026-01-02</time>"#) == true)
     }
 }

@@ -177,8 +177,9 @@ enum MemorySite {
 
     /// The `<main>` element of a rendered page: the part the page's own content decides.
     static func main(_ html: String?) -> String {
-        guard let html, let start = html.range(of: "<main id=\"main\">"), let end = html.range(of: "</main>")
+        guard let html, let open = html.range(of: "<main id=\"main\""),
+            let start = html[open.upperBound...].firstIndex(of: ">"), let end = html.range(of: "</main>")
         else { return "" }
-        return String(html[start.upperBound..<end.lowerBound])
+        return String(html[html.index(after: start)..<end.lowerBound])
     }
 }

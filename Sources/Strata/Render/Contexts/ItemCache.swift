@@ -5,8 +5,9 @@ import Synchronization
 /// by every list that shows them. Backlinks, term pages, layer pages and the indexes list the same
 /// pages over and over, and on pages at the same depth their relative links are the same.
 final class ItemCache: Sendable {
-    /// The partial an item's `html` renders: the page as an entry in a list.
-    static let partial = "partials/page-item"
+    /// The item keys that render the item through a partial: the page as an entry in a list, and
+    /// as a card on the landscape.
+    static let partials = [(key: "html", partial: "partials/page-item"), (key: "card", partial: "partials/card")]
 
     /// An item's values, never changed once built, so they can be handed to any thread.
     private final class Entry: @unchecked Sendable {
@@ -29,28 +30,35 @@ final class ItemCache: Sendable {
         let key = depth * pageCount + index
         if let entry = entries.withLock({ $0[key] }) { return entry.values }
         var values = make()
-        if templates != nil { values["html"] = RenderedItem(cache: self, key: key, context: values) }
+        if templates != nil {
+            let context = values
+            for (offset, entry) in Self.partials.enumerated() {
+                values[entry.key] = RenderedItem(
+                    cache: self, key: key * Self.partials.count + offset, partial: entry.partial, context: context)
+            }
+        }
         let entry = Entry(values)
         entries.withLock { $0[key] = entry }
         return values
     }
 
-    /// The item rendered through the theme's partial, once per page and depth.
-    fileprivate func html(_ key: Int, context: [String: Any]) -> String {
+    /// The item rendered through one of the theme's partials, once per page and depth.
+    fileprivate func html(_ key: Int, partial: String, context: [String: Any]) -> String {
         if let html = fragments.withLock({ $0[key] }) { return html }
-        let html = templates?.render(Self.partial, context) ?? ""
+        let html = templates?.render(partial, context) ?? ""
         fragments.withLock { $0[key] = html }
         return html
     }
 }
 
-/// `{{{html}}}` in a list: the item through `partials/page-item`, rendered the first time a list
-/// shows it at this depth. The partial sees the item's values plus `root`, `assets` and `site`.
+/// `{{{html}}}` or `{{{card}}}` in a list: the item through its partial, rendered the first time a
+/// list shows it at this depth. The partial sees the item's values plus `root`, `assets` and `site`.
 private struct RenderedItem: MustacheCustomRenderable {
     let cache: ItemCache
     let key: Int
+    let partial: String
     let context: [String: Any]
 
-    var renderText: String { cache.html(key, context: context) }
+    var renderText: String { cache.html(key, partial: partial, context: context) }
     var isNull: Bool { false }
 }

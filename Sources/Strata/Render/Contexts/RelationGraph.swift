@@ -1,7 +1,8 @@
 import Foundation
 
 /// The relation graph on a profile: the project in the middle, its related pages around it, each a link.
-/// Drawn at build time as inline SVG; colours come from the stylesheet through the class names.
+/// Drawn at build time as inline SVG named by its `<title>`; colours come from the stylesheet through
+/// the class names.
 extension ContextBuilder {
     /// How many neighbours the graph draws; the relations list below it names every one.
     static let graphNeighbourLimit = 12
@@ -22,8 +23,7 @@ extension ContextBuilder {
         let radius = (x: 230.0, y: Double(height) / 2 - 36)
         let title = site.pages[index].title
         var svg = """
-            <svg class="relation-graph" viewBox="0 0 \(width) \(height)" text-anchor="middle" role="group" \
-            aria-label="\(HTML.escape("Relations of " + title))">
+            <svg class="relation-graph" viewBox="0 0 \(width) \(height)" text-anchor="middle">
             <title>\(HTML.escape("Relations of " + title))</title>
 
             """
