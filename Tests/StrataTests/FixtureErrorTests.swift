@@ -72,13 +72,13 @@ import Testing
         Case(
             fixture: "invalid-yaml",
             expected: [
-                "content/notes/broken.md:4:10: error: invalid YAML: found unexpected end of stream"
+                "content/notes/broken.md:3:10: error: invalid YAML: found unexpected end of stream while scanning a quoted scalar that starts here (noticed at line 4, column 10); is a quote or bracket left open?"
             ]),
         // The page with the broken front matter is kept, so links to it add no errors of their own.
         Case(
             fixture: "duplicate-key",
             expected: [
-                "content/notes/market-map.md:2:1: error: duplicate key 'title': each key may appear once"
+                "content/notes/market-map.md:5:1: error: duplicate key 'title': each key may appear once; remove or rename this one"
             ]),
         Case(
             fixture: "wikilink-missing-page",

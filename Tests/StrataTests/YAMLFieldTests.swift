@@ -127,11 +127,26 @@ import Testing
             ])
     }
 
-    /// Points at the first of the repeated keys, which is where Yams reports it.
+    /// Points at the second of the repeated keys, the one to remove, also in a nested mapping.
     @Test func duplicateKey() {
         #expect(
             Self.parse("content/notes/n.md", "title: N\nsummary: A\nsummary: B").1 == [
-                "content/notes/n.md:3:1: error: duplicate key 'summary': each key may appear once"
+                "content/notes/n.md:4:1: error: duplicate key 'summary': each key may appear once; remove or rename this one"
+            ])
+        #expect(
+            Self.project(
+                "links:\n  website: https://a.example\n  docs: https://d.example\n  website: https://b.example"
+            )
+            .1 == [
+                "content/projects/p.md:8:3: error: duplicate key 'website': each key may appear once; remove or rename this one"
+            ])
+    }
+
+    /// An unclosed quote is reported where it opens, not where libyaml runs out of text.
+    @Test func unclosedQuotePointsAtItsStart() {
+        #expect(
+            Self.parse("content/notes/n.md", "title: N\nsummary: \"open\ntags: [a]").1 == [
+                "content/notes/n.md:3:10: error: invalid YAML: found unexpected end of stream while scanning a quoted scalar that starts here (noticed at line 4, column 10); is a quote or bracket left open?"
             ])
     }
 

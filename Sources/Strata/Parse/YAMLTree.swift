@@ -35,7 +35,7 @@ enum YAMLTree {
             guard let node = try Yams.compose(yaml: text, .basic) else { return .success(nil) }
             return .success(convert(node, path: path, lineOffset: firstLine - 1))
         } catch let error as YamlError {
-            return .failure(diagnostic(for: error, path: path, lineOffset: firstLine - 1))
+            return .failure(diagnostic(for: error, in: text, path: path, lineOffset: firstLine - 1))
         } catch {
             return .failure(
                 Diagnostic(.error, "invalid YAML: \(error)", at: SourceLocation(path: path, line: firstLine)))
@@ -66,19 +66,50 @@ enum YAMLTree {
         }
     }
 
-    private static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, in text: String, path: String, lineOffset: Int) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
         }
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-            .composer(_, let problem, let mark, _):
+        case .scanner(let context?, let problem, let mark, _), .parser(let context?, let problem, let mark, _),
+            .composer(let context?, let problem, let mark, _):
+            // "while scanning a quoted scalar": point where the unfinished thing starts (an open
+            // quote or bracket), which is where the fix goes; libyaml notices only further on.
+            return Diagnostic(
+                .error,
+                "invalid YAML: \(problem) \(context.text) that starts here "
+                    + "(noticed at line \(mark.line + lineOffset), column \(mark.column)); is a quote or bracket left open?",
+                at: at(context.mark))
+        case .scanner(nil, let problem, let mark, _), .parser(nil, let problem, let mark, _),
+            .composer(nil, let problem, let mark, _):
             return Diagnostic(.error, "invalid YAML: \(problem)", at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return Diagnostic(.error, "duplicate key \(keys): each key may appear once", at: at(context.mark))
+            let second = duplicates.first.flatMap { secondKey($0, in: text, mapping: context.mark) }
+            return Diagnostic(
+                .error, "duplicate key \(keys): each key may appear once; remove or rename this one",
+                at: second.map { SourceLocation(path: path, line: $0.line + lineOffset, column: $0.column) }
+                    ?? at(context.mark))
         default:
             return Diagnostic(.error, "invalid YAML: \(error)", at: SourceLocation(path: path, line: lineOffset + 1))
         }
+    }
+
+    /// Where a key is written the second time in the block mapping that starts at `mapping`:
+    /// the line that repeats it at the mapping's indentation. `nil` for flow mappings (`{a: 1, a: 2}`).
+    private static func secondKey(_ key: String, in text: String, mapping: Mark) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let indent = mapping.column - 1
+        var seen = 0
+        for (offset, line) in lines.enumerated() where offset + 1 >= mapping.line {
+            let bytes = Array(line.utf8)
+            guard bytes.count > indent, bytes[..<indent].allSatisfy({ $0 == UInt8(ascii: " ") }) else { continue }
+            let rest = String(decoding: bytes[indent...], as: UTF8.self)
+            let written = [key, "\"\(key)\"", "'\(key)'"]
+            guard written.contains(where: { rest.hasPrefix($0 + ":") }) else { continue }
+            seen += 1
+            if seen == 2 { return (offset + 1, indent + 1) }
+        }
+        return nil
     }
 }
