@@ -11,13 +11,10 @@
 # PROFILER=perf|callgrind to choose.
 set -euo pipefail
 
-REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$REPO"
-SHARED="${SHARED:-$REPO/../shared}"
-OUT="${BENCH_OUT:-$REPO/bench/out}/profile"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+OUT="$BENCH_OUT/profile"
 PROJECTS="${BENCH_PROJECTS:-1000}"
 NOTES="${BENCH_NOTES:-100}"
-SWIFT="${SWIFT:-swift}"
 SCRATCH="$REPO/.build-release-g"   # release with -g, apart from .build/ and bench/run.sh's .build-release/
 # DWARF 4: Debian 12's valgrind (3.19) gives up on the DWARF 5 that Swift 6.3 emits by default
 # ("debuginfo reader: Possibly corrupted debuginfo file"); perf reads either.

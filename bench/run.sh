@@ -17,16 +17,13 @@
 #   SWIFT           the swift driver (default: swift)
 set -euo pipefail
 
-REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$REPO"
-SHARED="${SHARED:-$REPO/../shared}"
-OUT="${BENCH_OUT:-$REPO/bench/out}"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+OUT="$BENCH_OUT"
 PROJECTS="${BENCH_PROJECTS:-10000}"
 NOTES="${BENCH_NOTES:-1000}"
 RUNS="${BENCH_RUNS:-3}"
 WARMUP="${BENCH_WARMUP:-1}"
 BUDGET="${BENCH_BUDGET:-1800}"
-SWIFT="${SWIFT:-swift}"
 SITES="${BENCH_SITES:-}"
 SCRATCH="$REPO/.build-release"   # not .build/: the release build must not fight the debug one
 CORPUS_SCRIPT="$SHARED/bench/make-corpus.py"
@@ -124,15 +121,6 @@ fi
 echo "hugo: $(find "$SITES/site-hugo" -name '*.html' | wc -l) HTML files"
 
 # --- timing -------------------------------------------------------------------
-# Two cores: a compile, a test run or another benchmark beside this one skews both tools'
-# times. Measure what the machine does while this script is idle (2 s of /proc/stat).
-cpu_busy() {
-    local a b
-    a=($(head -1 /proc/stat)); sleep 2; b=($(head -1 /proc/stat))
-    local idle=$(( (b[4] + b[5]) - (a[4] + a[5]) )) total=0 i
-    for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
-    echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
-}
 busy=$(cpu_busy)
 echo "CPU busy with other work before timing: ${busy}%"
 if [ "$busy" -gt 10 ]; then

@@ -16,13 +16,9 @@
 #   SWIFT          the swift driver (default: swift)
 set -euo pipefail
 
-REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$REPO"
-SHARED="${SHARED:-$REPO/../shared}"
-BENCH_OUT="${BENCH_OUT:-$REPO/bench/out}"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 OUT="${SEARCH_OUT:-$BENCH_OUT/search}"
 RUNS="${SEARCH_RUNS:-7}"
-SWIFT="${SWIFT:-swift}"
 CORPUS="$BENCH_OUT/corpus"
 SITE="$OUT/site"
 
@@ -95,13 +91,6 @@ EOF
 cat "$OUT/sizes.json"
 
 # --- timing in Chromium -----------------------------------------------------------
-cpu_busy() {
-    local a b
-    a=($(head -1 /proc/stat)); sleep 2; b=($(head -1 /proc/stat))
-    local idle=$(( (b[4] + b[5]) - (a[4] + a[5]) )) total=0 i
-    for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
-    echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
-}
 busy_before=$(cpu_busy)
 echo "CPU busy with other work before timing: ${busy_before}%"
 python3 "$REPO/bench/search_measure.py" "$SITE" --runs "$RUNS" --json "$OUT/browser.json" \

@@ -1,0 +1,18 @@
+# Shared by the bench scripts (sourced, not run): where things are, and how busy the machine is.
+# Sets REPO (and cd's there), SHARED, BENCH_OUT and SWIFT from the environment or their defaults.
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[1]}")/.." && pwd)"
+cd "$REPO"
+SHARED="${SHARED:-$REPO/../shared}"
+BENCH_OUT="${BENCH_OUT:-$REPO/bench/out}"
+SWIFT="${SWIFT:-swift}"
+
+# Percent of the CPU busy with other work over 2 s of /proc/stat. On two cores a compile, a test
+# run or another benchmark beside a measurement skews it; the scripts print this before timing.
+cpu_busy() {
+    local a b
+    a=($(head -1 /proc/stat)); sleep 2; b=($(head -1 /proc/stat))
+    local idle=$(( (b[4] + b[5]) - (a[4] + a[5]) )) total=0 i
+    for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
+    echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
+}
