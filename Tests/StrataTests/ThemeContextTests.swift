@@ -198,6 +198,23 @@ import Testing
         #expect(yes["Beta"] == 0)
     }
 
+    @Test func tokenFactTellsATickerFromNoTokenAndUnknown() throws {
+        var pages = Self.pages
+        pages["content/projects/t1.md"] = "---\ntitle: T1\nlayers: [data]\ndirection: crypto-for-ai\ntoken: TK\n---\n"
+        pages["content/projects/t2.md"] = "---\ntitle: T2\nlayers: [data]\ndirection: crypto-for-ai\ntoken: null\n---\n"
+        let options = BuildOptions(root: "/nonexistent-site", today: testToday)
+        let resolved = try Pipeline.render(MemorySite.source(pages, config: Self.config), options: options).plan
+            .resolved
+        func facts(_ slug: String) -> (String?, String?) {
+            let builder = ContextBuilder(resolved: resolved, url: "projects/\(slug)/")
+            let (_, context) = builder.contentPage(resolved.site.byPath["content/projects/\(slug).md"]!)
+            return (context["token"] as? String, context["tokenClass"] as? String)
+        }
+        #expect(facts("t1") == ("TK", "token"))
+        #expect(facts("t2") == ("none", "no-token"))
+        #expect(facts("lonely") == ("unknown", "unknown"))
+    }
+
     @Test func aNoteInAListDoesNotInheritTheProfileAroundIt() throws {
         let item = Self.builder(at: "").item(Self.index("content/notes/idea.md"))
         #expect(item["verdict"] as? Bool == false)

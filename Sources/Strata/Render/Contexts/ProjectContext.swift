@@ -8,6 +8,13 @@ extension ContextBuilder {
         if let sector = project.sector { context["sector"] = term(.sectors, sector.value) }
         context["status"] = project.status?.rawValue ?? "unknown"
         context["token"] = Self.tokenLabel(project.token)
+        // A ticker is set as code; "none" is a fact, "unknown" a gap, and the theme shows them apart.
+        context["tokenClass"] =
+            switch project.token {
+            case .ticker?: "token"
+            case .noToken?: "no-token"
+            case nil: "unknown"
+            }
         context["chains"] = project.chains.map { term(.chains, $0.value) }
         context["hasChains"] = !project.chains.isEmpty
         if let launched = project.launched { context["launched"] = launched }
