@@ -7,7 +7,7 @@ struct StrataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "strata",
         abstract: "Builds a cross-linked static research site from content/ and templates/.",
-        subcommands: [Build.self, Check.self, New.self])
+        subcommands: [Build.self, Check.self, Serve.self, New.self])
 }
 
 struct SiteOptions: ParsableArguments {
@@ -55,6 +55,71 @@ struct Check: ParsableCommand {
             Report.fail(error, command: "check")
         }
     }
+}
+
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the site on localhost; it rebuilds and the pages reload on save.")
+
+    @Option(name: .long, help: "The site root, holding content/ and templates/.")
+    var root: String = "."
+
+    @Option(name: .long, help: "The port on 127.0.0.1 (0 picks a free one).")
+    var port: UInt16 = 8000
+
+    @Flag(name: .long, help: "Include pages marked draft: true.")
+    var drafts = false
+
+    func run() throws {
+        // The preview is built in a folder of its own, so public/ is never touched.
+        let folder = FileManager.default.temporaryDirectory.path + "/strata-serve-\(getpid())"
+        let options = BuildOptions(root: root, output: folder + "/site", includeDrafts: drafts)
+        let server: PreviewServer
+        do {
+            server = try PreviewServer(options: options, port: port)
+        } catch {
+            FileHandle.standardError.write(Data("error: cannot listen on 127.0.0.1:\(port): \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        let stop: @Sendable (Int32) -> Never = { status in
+            try? FileManager.default.removeItem(atPath: folder)
+            Foundation.exit(status)
+        }
+        for signal in [SIGINT, SIGTERM] {
+            Foundation.signal(signal, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signal, queue: .main)
+            source.setEventHandler { stop(0) }
+            source.resume()
+            Serve.signalSources.append(source)
+        }
+        Task {
+            do {
+                try await server.run { event in
+                    switch event {
+                    case .listening(let port):
+                        Swift.print("Serving http://127.0.0.1:\(port)/ (rebuilds on save; Ctrl-C stops)")
+                    case .built(let report):
+                        Report.print(report.warnings)
+                        Swift.print(report.summary)
+                    case .failed(let diagnostics):
+                        Report.print(diagnostics)
+                        let errors = diagnostics.filter { $0.severity == .error }.count
+                        Swift.print(
+                            "build failed: \(errors == 1 ? "1 error" : "\(errors) errors"); serving the last good build"
+                        )
+                    }
+                    fflush(nil)
+                }
+            } catch {
+                FileHandle.standardError.write(Data("error: the preview server stopped: \(error)\n".utf8))
+                stop(1)
+            }
+        }
+        dispatchMain()
+    }
+
+    /// Kept alive for the life of the process.
+    nonisolated(unsafe) static var signalSources: [any DispatchSourceSignal] = []
 }
 
 struct New: ParsableCommand {

@@ -3,6 +3,10 @@ import Foundation
 import Synchronization
 import Testing
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 /// The `strata` executable: output, diagnostics on standard error and exit status (SPEC §7).
 @Suite struct CLITests {
     struct Run {
@@ -132,5 +136,43 @@ import Testing
         let run = try Self.strata(["--help"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("build"))
+    }
+}
+
+/// `strata serve` as a process: it says where it listens, answers, and on Ctrl-C (SIGINT)
+/// exits 0 and removes its temporary build folder, leaving `public/` alone.
+@Suite struct ServeCommandTests {
+    @Test func servesUntilInterruptedThenCleansUp() async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Repo.executable), "build the executable first")
+        let site = try fixtureSite()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Repo.executable)
+        process.arguments = ["serve", "--root", site.path, "--port", "0"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        // Read the first lines until the one that names the address.
+        var text = ""
+        while !text.contains("Serving http://"), process.isRunning {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        let match = try #require(text.firstMatch(of: /Serving (http:\/\/127\.0\.0\.1:\d+\/)/), "stdout: \(text)")
+        let url = try #require(URL(string: String(match.1) + "notes/market-map/"))
+        let (data, response) = try await URLSession.shared.data(from: url)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        #expect(String(decoding: data, as: UTF8.self).contains("Market map"))
+
+        let folder = FileManager.default.temporaryDirectory.path + "/strata-serve-\(process.processIdentifier)"
+        #expect(FileManager.default.fileExists(atPath: folder))
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder), "the preview's folder is removed")
+        #expect(!FileManager.default.fileExists(atPath: site.file("public")), "public/ is not written")
     }
 }
