@@ -222,3 +222,17 @@ import Testing
         #expect(item["sector"] as? Bool == false)
     }
 }
+
+/// The default theme's promise: its stylesheets and scripts together stay under 50 KB.
+@Suite struct ThemeBudgetTests {
+    @Test func cssAndJavaScriptStayUnderFiftyKilobytes() throws {
+        let assets = Repo.templates + "/assets"
+        let files = try FileManager.default.contentsOfDirectory(atPath: assets)
+            .filter { $0.hasSuffix(".css") || $0.hasSuffix(".js") }
+        #expect(Set(files).isSuperset(of: ["strata.css", "strata.js", "search.js"]))
+        let bytes = try files.reduce(0) { total, name in
+            total + (try FileManager.default.attributesOfItem(atPath: assets + "/" + name)[.size] as? Int ?? 0)
+        }
+        #expect(bytes < 50 * 1024, "the theme's CSS and JS weigh \(bytes) bytes")
+    }
+}
