@@ -85,25 +85,25 @@ enum SiteRenderer {
     static func render(_ job: Job, _ resolved: ResolvedSite, _ templates: TemplateSet, items: ItemCache)
         -> OutputFile
     {
-        if case .data(let path) = job { return dataFile(path, resolved) }
         let url = job.url(resolved.site)
         let builder = ContextBuilder(resolved: resolved, url: url, items: items)
-        let (template, context): (String, [String: Any]) =
-            switch job {
-            case .content(let index): builder.contentPage(index)
-            case .stack: ("stack", builder.stackIndex())
-            case .landscape: ("landscape", builder.landscape())
-            case .projects: ("projects", builder.projectsIndex())
-            case .notes: ("notes", builder.notesIndex())
-            case .scorecard: ("scorecard", builder.scorecard())
-            case .reviews: ("reviews", builder.reviews())
-            case .search: ("search", builder.searchPage())
-            case .notFound: ("404", builder.notFound())
-            case .taxonomy(let taxonomy): ("terms", builder.taxonomyIndex(taxonomy))
-            case .term(let taxonomy, let term): ("term", builder.termPage(taxonomy, term))
-            case .alias(_, let page): ("redirect", builder.redirect(to: page))
-            case .data: ("", [:])  // handled above
-            }
+        let template: String
+        let context: [String: Any]
+        switch job {
+        case .data(let path): return dataFile(path, resolved)
+        case .content(let index): (template, context) = builder.contentPage(index)
+        case .stack: (template, context) = ("stack", builder.stackIndex())
+        case .landscape: (template, context) = ("landscape", builder.landscape())
+        case .projects: (template, context) = ("projects", builder.projectsIndex())
+        case .notes: (template, context) = ("notes", builder.notesIndex())
+        case .scorecard: (template, context) = ("scorecard", builder.scorecard())
+        case .reviews: (template, context) = ("reviews", builder.reviews())
+        case .search: (template, context) = ("search", builder.searchPage())
+        case .notFound: (template, context) = ("404", builder.notFound())
+        case .taxonomy(let taxonomy): (template, context) = ("terms", builder.taxonomyIndex(taxonomy))
+        case .term(let taxonomy, let term): (template, context) = ("term", builder.termPage(taxonomy, term))
+        case .alias(_, let page): (template, context) = ("redirect", builder.redirect(to: page))
+        }
         var path = OutputFile.path(for: url)
         if case .notFound = job { path = GeneratedURLs.notFound }
         if template == "redirect" { return OutputFile(path: path, text: templates.render(template, context)) }
