@@ -203,6 +203,17 @@ import Testing
         #expect(!files.contains("feed.xml"))
         #expect(try built.page("robots.txt") == "User-agent: *\nAllow: /\n")
         #expect(!(try built.page("index.html")).contains("rel=\"canonical\""))
+        // Without base_url the 404 page can only link relative to the site root.
+        #expect(try built.page("404.html").contains(#"<li><a href="projects/">Projects</a></li>"#))
+        let problems = try Self.linkProblems(in: built.output, base: "https://example.org/research/", hasBaseURL: false)
+        #expect(problems == [])
+    }
+
+    @Test func notFoundPageLinksAbsolutelyWithBaseURL() throws {
+        let page = try Self.build().page("404.html")
+        #expect(page.contains(#"<li><a href="https://example.org/research/projects/">Projects</a></li>"#))
+        #expect(page.contains(#"<link rel="stylesheet" href="https://example.org/research/assets/strata.css">"#))
+        #expect(!page.contains("rel=\"canonical\""))
     }
 
     @Test func aliasRedirects() throws {
@@ -288,7 +299,8 @@ import Testing
         return result
     }
 
-    static func linkProblems(in output: String, base: String) throws -> [String] {
+    /// - Parameter hasBaseURL: whether the site sets base_url, so 404.html links absolutely.
+    static func linkProblems(in output: String, base: String, hasBaseURL: Bool = true) throws -> [String] {
         var problems: [String] = []
         let files = Set(try listFiles(output))
         var pages: [String: String] = [:]
@@ -296,15 +308,25 @@ import Testing
             pages[path] = try String(contentsOfFile: output + "/" + path, encoding: .utf8)
         }
         for (path, html) in pages.sorted(by: { $0.key < $1.key }) {
-            let folder = URLPath.folder(of: path)
-            for (tag, target) in links(in: html) {
-                if tag.hasPrefix("<link rel=\"canonical\"") {
-                    if !target.hasPrefix(base) {
-                        problems.append("\(path): canonical link \(target) is not under base_url")
+            // 404.html is shown at any depth, so with base_url its links are absolute, under it.
+            let absolute = hasBaseURL && path == GeneratedURLs.notFound
+            let folder = absolute ? "" : URLPath.folder(of: path)
+            for (tag, written) in links(in: html) {
+                // Without base_url a canonical link (an alias's) is relative and checked like any other.
+                if hasBaseURL, tag.hasPrefix("<link rel=\"canonical\"") {
+                    if !written.hasPrefix(base) {
+                        problems.append("\(path): canonical link \(written) is not under base_url")
                     }
                     continue
                 }
-                if target.hasPrefix(base) || target.hasPrefix("/") {
+                var target = written
+                if absolute && !target.hasPrefix("#") {
+                    guard target.hasPrefix(base) else {
+                        problems.append("\(path): link \(target) is not under base_url")
+                        continue
+                    }
+                    target = String(target.dropFirst(base.count))
+                } else if target.hasPrefix(base) || target.hasPrefix("/") {
                     problems.append("\(path): link \(target) is not relative")
                     continue
                 }

@@ -86,7 +86,9 @@ enum SiteRenderer {
         -> OutputFile
     {
         let url = job.url(resolved.site)
-        let builder = ContextBuilder(resolved: resolved, url: url, items: items)
+        // 404.html is shown for a missing page at any depth: with base_url its links are absolute.
+        let absoluteBase: String? = if case .notFound = job { resolved.site.config.baseURL } else { nil }
+        let builder = ContextBuilder(resolved: resolved, url: url, items: items, absoluteBase: absoluteBase)
         let template: String
         let context: [String: Any]
         switch job {

@@ -9,14 +9,17 @@ struct ContextBuilder {
     private let depth: Int
     private let itemCache: ItemCache
 
-    init(resolved: ResolvedSite, url: String, items: ItemCache? = nil) {
+    /// - Parameter absoluteBase: links start with this URL instead of `../`s (the 404 page, which a
+    ///   server shows at any depth); its items are then not shared with other pages.
+    init(resolved: ResolvedSite, url: String, items: ItemCache? = nil, absoluteBase: String? = nil) {
         self.resolved = resolved
         self.url = url
         let parent = URLPath.folder(of: url)
         let folder = url.isEmpty || url.hasSuffix("/") ? url : parent.isEmpty ? "" : parent + "/"
         depth = folder.utf8.filter { $0 == UInt8(ascii: "/") }.count
-        up = String(repeating: "../", count: depth)
-        itemCache = items ?? ItemCache(templates: nil, pageCount: resolved.site.pages.count)
+        up = absoluteBase ?? String(repeating: "../", count: depth)
+        let shared = absoluteBase == nil ? items : nil
+        itemCache = shared ?? ItemCache(templates: nil, pageCount: resolved.site.pages.count)
     }
 
     var site: Site { resolved.site }
