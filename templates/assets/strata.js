@@ -144,9 +144,24 @@
     });
   }
 
+  // 3. "/" jumps to the search box, as on most documentation sites, unless one is typing already.
+  function searchShortcut() {
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+      var active = document.activeElement;
+      if (active && (/^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName) || active.isContentEditable)) return;
+      var box = document.getElementById("search-query") || document.getElementById("site-search");
+      if (!box) return;
+      event.preventDefault();
+      box.focus();
+      box.select();
+    });
+  }
+
   function start() {
     if (location.protocol === "file:") fixFileLinks();
     projectsTable();
+    searchShortcut();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

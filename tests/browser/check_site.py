@@ -290,6 +290,10 @@ class Checker:
         """Search from the header box, get Bittensor first, search again on the search page, open a result."""
         self.open(site, "")
         box = self.find(site, "header form[role=search] input#site-search", "the header search box")
+        # The keyboard way in: "/" anywhere on the page focuses the search box.
+        self.driver.find_element(By.TAG_NAME, "body").send_keys("/")
+        if self.driver.switch_to.active_element != box:
+            raise CheckFailed(f"{self.where(site)}: pressing / should focus input#site-search")
         old = self.driver.find_element(By.TAG_NAME, "html")
         box.send_keys("bittensor", Keys.ENTER)
         try:
