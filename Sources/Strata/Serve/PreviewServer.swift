@@ -75,9 +75,14 @@ public final class PreviewServer: Sendable {
     /// Checks the sources every `pollInterval` and builds again when they changed.
     private func watch(from sources: SourceFingerprint, _ report: @Sendable (Event) -> Void) async throws {
         var seen = sources
+        var wait = pollInterval
         while !Task.isCancelled {
-            try await Task.sleep(for: pollInterval)
+            try await Task.sleep(for: wait)
+            let clock = ContinuousClock.now
             let now = SourceFingerprint(root: options.root)
+            // On a site of many thousand files a look costs tens of milliseconds: wait ten times
+            // as long as it took, so watching stays under a tenth of a core.
+            wait = max(pollInterval, (ContinuousClock.now - clock) * 10)
             guard now != seen else { continue }
             seen = now
             report(build())
