@@ -63,7 +63,7 @@ enum SiteRenderer {
         }
         jobs += site.pages.indices.filter { site.pages[$0].kind != .sectionIntro }.map { .content($0) }
         jobs += resolved.aliases.map { .alias(url: $0.url, page: $0.page) }
-        let items = ItemCache(templates: templates, pageCount: site.pages.count)
+        let items = ItemCache(templates: templates)
         return RenderPlan(resolved: resolved, templates: templates, items: items, jobs: jobs)
     }
 

@@ -3,23 +3,20 @@ struct ContextBuilder {
     let resolved: ResolvedSite
     /// The URL of the page being rendered (`projects/io-net/`).
     let url: String
-    /// `../` once per folder of `url`: every link is this plus the target's URL from the site root,
-    /// so a link to a page reads the same on every page at the same depth.
+    /// `../` once per folder of `url` (or `absoluteBase`): every link is this plus the target's URL
+    /// from the site root, so a link to a page reads the same on every page with the same prefix.
     private let up: String
-    private let depth: Int
     private let itemCache: ItemCache
 
     /// - Parameter absoluteBase: links start with this URL instead of `../`s (the 404 page, which a
-    ///   server shows at any depth); its items are then not shared with other pages.
+    ///   server shows at any depth).
     init(resolved: ResolvedSite, url: String, items: ItemCache? = nil, absoluteBase: String? = nil) {
         self.resolved = resolved
         self.url = url
         let parent = URLPath.folder(of: url)
         let folder = url.isEmpty || url.hasSuffix("/") ? url : parent.isEmpty ? "" : parent + "/"
-        depth = folder.utf8.filter { $0 == UInt8(ascii: "/") }.count
-        up = absoluteBase ?? String(repeating: "../", count: depth)
-        let shared = absoluteBase == nil ? items : nil
-        itemCache = shared ?? ItemCache(templates: nil, pageCount: resolved.site.pages.count)
+        up = absoluteBase ?? String(repeating: "../", count: folder.utf8.filter { $0 == UInt8(ascii: "/") }.count)
+        itemCache = items ?? ItemCache(templates: nil)
     }
 
     var site: Site { resolved.site }
@@ -30,7 +27,7 @@ struct ContextBuilder {
 
     /// A page as an entry in a list, with `html`: the entry through the theme's `page-item` partial.
     func item(_ index: Int) -> [String: Any] {
-        itemCache.item(index, depth: depth) { makeItem(index) }
+        itemCache.item(index, linkPrefix: up) { makeItem(index) }
     }
 
     private func makeItem(_ index: Int) -> [String: Any] {
