@@ -85,12 +85,12 @@ struct Serve: ParsableCommand {
             try? FileManager.default.removeItem(atPath: folder)
             Foundation.exit(status)
         }
-        for signal in [SIGINT, SIGTERM] {
+        let signalSources = [SIGINT, SIGTERM].map { signal in
             Foundation.signal(signal, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signal, queue: .main)
             source.setEventHandler { stop(0) }
             source.resume()
-            Serve.signalSources.append(source)
+            return source
         }
         Task {
             do {
@@ -115,11 +115,9 @@ struct Serve: ParsableCommand {
                 stop(1)
             }
         }
-        dispatchMain()
+        // The signal sources must live as long as the process, which ends in `stop`.
+        withExtendedLifetime(signalSources) { dispatchMain() }
     }
-
-    /// Kept alive for the life of the process.
-    nonisolated(unsafe) static var signalSources: [any DispatchSourceSignal] = []
 }
 
 struct New: ParsableCommand {
