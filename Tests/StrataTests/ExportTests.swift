@@ -5,15 +5,7 @@ import Testing
 
 /// `api/projects.json` and `api/projects.csv`: the profiles as data, exactly.
 @Suite struct ExportTests {
-    static let config = """
-        title: Export
-        sectors: [depin, agents]
-        relations:
-          runs-on: [Runs on, Hosts]
-        rubric:
-          needs-crypto: Does it need crypto?
-          real-demand: Do paying users drive it?
-        """
+    static let config = MemorySite.twoQuestionConfig
 
     static let pages: [String: String] = [
         "content/stack/compute.md": "---\ntitle: Compute\norder: 1\n---\n",

@@ -138,6 +138,9 @@ enum MemorySite {
         return source
     }
 
+    /// The same site with a second rubric question, for tests of answers and their order.
+    static let twoQuestionConfig = config + "\n  real-demand: Do paying users drive it?"
+
     static var options: BuildOptions { BuildOptions(root: "/nonexistent-site", today: testToday) }
 
     /// Renders the pages; the output files by path, or the diagnostics of the failure.

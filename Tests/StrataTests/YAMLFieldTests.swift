@@ -5,16 +5,7 @@ import Testing
 /// Front matter fields and site.yml: types, enums, unknown and duplicate keys, and where each error points.
 @Suite struct YAMLFieldTests {
     static let config: SiteConfig = {
-        let (config, diagnostics) = SiteConfig.decode(
-            """
-            title: T
-            sectors: [depin, agents]
-            relations:
-              runs-on: [Runs on, Hosts]
-            rubric:
-              needs-crypto: Does it need crypto?
-              real-demand: Do paying users drive it?
-            """)
+        let (config, diagnostics) = SiteConfig.decode(MemorySite.twoQuestionConfig)
         precondition(diagnostics.isEmpty, "\(diagnostics)")
         return config!
     }()
