@@ -72,15 +72,12 @@ extension ContextBuilder {
     func stats() -> [String: Any] {
         var verdicts: [String: Int] = [:]
         for index in site.projects {
-            let verdict = site.pages[index].fields.project?.assessment?.verdict?.rawValue ?? "unrated"
-            verdicts[verdict, default: 0] += 1
+            verdicts[(site.pages[index].fields.project ?? ProjectFields()).verdictName, default: 0] += 1
         }
         var stats: [String: Any] = [
             "projects": site.projects.count, "notes": site.notes.count, "layers": site.layers.count,
         ]
-        for verdict in Assessment.Verdict.allCases.map(\.rawValue) + ["unrated"] {
-            stats[verdict] = verdicts[verdict] ?? 0
-        }
+        for verdict in ProjectFields.verdictNames { stats[verdict] = verdicts[verdict] ?? 0 }
         return stats
     }
 }

@@ -39,7 +39,7 @@ struct ContextBuilder {
             "summary": page.fields.summary ?? false, "date": page.fields.date?.description ?? false,
             "updated": page.updated?.description ?? false,
             "verdict": project?.assessment?.verdict?.rawValue ?? false,
-            "status": project.map { $0.status?.rawValue ?? "unknown" } ?? false,
+            "status": project?.statusName ?? false,
             "sector": project?.sector?.value ?? false,
             "root": href(""), "assets": href("assets/"), "site": siteValues,
         ]

@@ -33,14 +33,14 @@ extension ContextBuilder {
         row["slug"] = page.slug
         row["layers"] = page.fields.layers.compactMap { site.layer($0.value) }.map(item)
         row["layerSlugs"] = page.fields.layers.map(\.value).joined(separator: " ")
-        row["direction"] = project.direction?.rawValue ?? "unknown"
+        row["direction"] = project.directionName
         row["directionLabel"] = project.direction.map(Self.directionLabel) ?? "unknown"
         row["sector"] = project.sector?.value ?? ""
-        row["status"] = project.status?.rawValue ?? "unknown"
+        row["status"] = project.statusName
         row["token"] = Self.tokenLabel(project.token)
         row["chains"] = project.chains.map(\.value).joined(separator: ", ")
         row["chainSlugs"] = project.chains.map(\.value).joined(separator: " ")
-        row["verdict"] = project.assessment?.verdict?.rawValue ?? "unrated"
+        row["verdict"] = project.verdictName
         return row
     }
 
@@ -78,7 +78,8 @@ extension ContextBuilder {
         var context = base(title: "Scorecard", summary: "Every project profile against the rubric.")
         context["questions"] = site.config.rubric.map { ["key": $0.key, "question": $0.question] }
         context["rows"] = site.projects.map { index in
-            let assessment = site.pages[index].fields.project?.assessment
+            let project = site.pages[index].fields.project ?? ProjectFields()
+            let assessment = project.assessment
             var row = item(index)
             row["answers"] = site.config.rubric.map { question in
                 let answer = assessment?.item(question.key)
@@ -86,7 +87,7 @@ extension ContextBuilder {
                 if let note = answer?.note { cell["note"] = note }
                 return cell
             }
-            row["verdict"] = assessment?.verdict?.rawValue ?? "unrated"
+            row["verdict"] = project.verdictName
             row["yes"] = site.config.rubric.count { assessment?.item($0.key)?.answer == .yes }
             return row
         }

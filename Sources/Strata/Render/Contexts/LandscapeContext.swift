@@ -39,12 +39,15 @@ extension ContextBuilder {
     /// `name` is both the URL query key and the stem of the row's `data-` attribute.
     func projectFilters() -> [[String: Any]] {
         typealias Option = (value: String, label: String)
-        let pages = site.projects.map { site.pages[$0] }
-        func filter(_ name: String, _ label: String, _ options: [Option], _ values: (Page) -> [String])
-            -> [String: Any]
-        {
+        let profiles = site.projects.map {
+            (layers: site.pages[$0].fields.layers, fields: site.pages[$0].fields.project ?? ProjectFields())
+        }
+        func filter(
+            _ name: String, _ label: String, _ options: [Option],
+            _ values: ((layers: [Located<String>], fields: ProjectFields)) -> [String]
+        ) -> [String: Any] {
             var counts: [String: Int] = [:]
-            for page in pages { for value in values(page) { counts[value, default: 0] += 1 } }
+            for profile in profiles { for value in values(profile) { counts[value, default: 0] += 1 } }
             let present = options.filter { counts[$0.value] != nil }
             return [
                 "name": name, "label": label,
@@ -55,21 +58,16 @@ extension ContextBuilder {
         let layers: [Option] = site.layers.map { (site.pages[$0].slug, site.pages[$0].title) }
         let directions: [Option] = ProjectFields.Direction.allCases.map { ($0.rawValue, Self.directionLabel($0)) }
         let statuses: [Option] = ProjectFields.Status.allCases.map { ($0.rawValue, $0.rawValue) }
-        let verdicts: [Option] =
-            Assessment.Verdict.allCases.map { ($0.rawValue, $0.rawValue) } + [("unrated", "unrated")]
+        let verdicts: [Option] = ProjectFields.verdictNames.map { ($0, $0) }
         return [
-            filter("layer", "Layer", layers) { $0.fields.layers.map(\.value) },
-            filter("direction", "Direction", directions + unknown) {
-                [$0.fields.project?.direction?.rawValue ?? "unknown"]
-            },
+            filter("layer", "Layer", layers) { $0.layers.map(\.value) },
+            filter("direction", "Direction", directions + unknown) { [$0.fields.directionName] },
             filter("sector", "Sector", site.config.sectors.map { ($0, $0) }) {
-                $0.fields.project?.sector.map { [$0.value] } ?? []
+                $0.fields.sector.map { [$0.value] } ?? []
             },
-            filter("status", "Status", statuses + unknown) { [$0.fields.project?.status?.rawValue ?? "unknown"] },
-            filter("chain", "Chain", site.chains.map { ($0.slug, $0.slug) }) {
-                $0.fields.project?.chains.map(\.value) ?? []
-            },
-            filter("verdict", "Verdict", verdicts) { [$0.fields.project?.assessment?.verdict?.rawValue ?? "unrated"] },
+            filter("status", "Status", statuses + unknown) { [$0.fields.statusName] },
+            filter("chain", "Chain", site.chains.map { ($0.slug, $0.slug) }) { $0.fields.chains.map(\.value) },
+            filter("verdict", "Verdict", verdicts) { [$0.fields.verdictName] },
         ]
     }
 }

@@ -6,7 +6,7 @@ extension ContextBuilder {
         var context = base
         context["direction"] = project.direction.map(Self.directionLabel) ?? "unknown"
         if let sector = project.sector { context["sector"] = term(.sectors, sector.value) }
-        context["status"] = project.status?.rawValue ?? "unknown"
+        context["status"] = project.statusName
         context["token"] = Self.tokenLabel(project.token)
         // A ticker is set as code; "none" is a fact, "unknown" a gap, and the theme shows them apart.
         context["tokenClass"] =
@@ -40,7 +40,7 @@ extension ContextBuilder {
             if let note = item?.note { entry["note"] = note }
             return entry
         }
-        context["verdict"] = project.assessment?.verdict?.rawValue ?? "unrated"
+        context["verdict"] = project.verdictName
         context["stack"] = stackLayers(marked: Set(page.fields.layers.map(\.value)), withProjects: false)
         return context
     }
@@ -72,4 +72,14 @@ extension ContextBuilder {
         case nil: "unknown"
         }
     }
+}
+
+/// The names templates see for a profile's facts: "unknown" or "unrated" where the profile does
+/// not say, the same in every row, filter, badge and count.
+extension ProjectFields {
+    static let verdictNames = Assessment.Verdict.allCases.map(\.rawValue) + ["unrated"]
+
+    var verdictName: String { assessment?.verdict?.rawValue ?? "unrated" }
+    var statusName: String { status?.rawValue ?? "unknown" }
+    var directionName: String { direction?.rawValue ?? "unknown" }
 }
