@@ -44,6 +44,42 @@ extension ContextBuilder {
         return row
     }
 
+    /// One filter control per filterable column of the comparison table, with the values that occur.
+    /// `name` is both the URL query key and the stem of the row's `data-` attribute.
+    func projectFilters() -> [[String: Any]] {
+        typealias Option = (value: String, label: String)
+        let profiles = site.projects.map {
+            (layers: site.pages[$0].fields.layers, fields: site.pages[$0].fields.project ?? ProjectFields())
+        }
+        func filter(
+            _ name: String, _ label: String, _ options: [Option],
+            _ values: ((layers: [Located<String>], fields: ProjectFields)) -> [String]
+        ) -> [String: Any] {
+            var counts: [String: Int] = [:]
+            for profile in profiles { for value in values(profile) { counts[value, default: 0] += 1 } }
+            let present = options.filter { counts[$0.value] != nil }
+            return [
+                "name": name, "label": label,
+                "options": present.map { ["value": $0.value, "label": $0.label, "count": counts[$0.value] ?? 0] },
+            ]
+        }
+        let unknown: [Option] = [("unknown", "unknown")]
+        let layers: [Option] = site.layers.map { (site.pages[$0].slug, site.pages[$0].title) }
+        let directions: [Option] = ProjectFields.Direction.allCases.map { ($0.rawValue, Self.directionLabel($0)) }
+        let statuses: [Option] = ProjectFields.Status.allCases.map { ($0.rawValue, $0.rawValue) }
+        let verdicts: [Option] = ProjectFields.verdictNames.map { ($0, $0) }
+        return [
+            filter("layer", "Layer", layers) { $0.layers.map(\.value) },
+            filter("direction", "Direction", directions + unknown) { [$0.fields.directionName] },
+            filter("sector", "Sector", site.config.sectors.map { ($0, $0) }) {
+                $0.fields.sector.map { [$0.value] } ?? []
+            },
+            filter("status", "Status", statuses + unknown) { [$0.fields.statusName] },
+            filter("chain", "Chain", site.chains.map { ($0.slug, $0.slug) }) { $0.fields.chains.map(\.value) },
+            filter("verdict", "Verdict", verdicts) { [$0.fields.verdictName] },
+        ]
+    }
+
     func notesIndex() -> [String: Any] {
         var context = withIntro(base(title: titled("Notes", section: "notes"), summary: nil), section: "notes")
         context["notes"] = items(site.notes)
