@@ -30,6 +30,15 @@ import Testing
         #expect(split.body == "Body")
     }
 
+    @Test func delimitersMayCarryTabsAndOtherWhitespace() throws {
+        let split = try #require(FrontMatter.split("---\t\ntitle: Ünï\n\u{00A0}---\nBody ---\n"))
+        #expect(split.yaml == "title: Ünï")
+        #expect(split.body == "Body ---\n")
+        #expect(split.bodyLineOffset == 3)
+        #expect(FrontMatter.split("--\ntitle: A\n---\n") == nil)
+        #expect(FrontMatter.split("----\ntitle: A\n---\n") == nil)
+    }
+
     @Test func aLaterRuleEndsOnlyTheFirstBlock() throws {
         let split = try #require(FrontMatter.split("---\ntitle: A\n---\nText\n\n---\n\nMore"))
         #expect(split.body == "Text\n\n---\n\nMore")

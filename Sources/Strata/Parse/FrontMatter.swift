@@ -11,26 +11,44 @@ struct FrontMatter: Sendable {
     var bodyLineOffset: Int
 
     /// Returns `nil` when the file does not start with a `---` line or the block is never closed.
-    /// Windows line ends are read as "\n" (Swift treats "\r\n" as one Character).
+    /// Windows line ends are read as "\n".
     static func split(_ text: String) -> FrontMatter? {
         let text = text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
-        var lines: [Substring] = []
-        var rest = text[...]
-        while let newline = rest.firstIndex(of: "\n") {
-            let line = rest[..<newline]
-            rest = rest[rest.index(after: newline)...]
-            if lines.isEmpty {
-                guard line.trimmingSpaces == "---" else { return nil }
-            } else if line.trimmingSpaces == "---" {
-                let yaml = lines.dropFirst().joined(separator: "\n")
-                return FrontMatter(yaml: yaml, body: String(rest), bodyLineOffset: lines.count + 1)
+        let bytes = text.utf8
+        var lineStart = bytes.startIndex
+        var yamlStart: String.Index?
+        var lineCount = 0
+        while true {
+            let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n"))
+            let lineEnd = newline ?? bytes.endIndex
+            let isRule = isDelimiter(text[lineStart..<lineEnd])
+            if let yamlStart {
+                if isRule {
+                    // The YAML is the lines between the rules, without the last line's "\n".
+                    let yamlEnd = lineStart > yamlStart ? bytes.index(before: lineStart) : yamlStart
+                    let body = newline.map { String(text[bytes.index(after: $0)...]) } ?? ""
+                    return FrontMatter(
+                        yaml: String(text[yamlStart..<yamlEnd]), body: body, bodyLineOffset: lineCount + 1)
+                }
+            } else {
+                guard isRule, let newline else { return nil }
+                yamlStart = bytes.index(after: newline)
             }
-            lines.append(line)
+            lineCount += 1
+            guard let newline else { return nil }
+            lineStart = bytes.index(after: newline)
         }
-        if !lines.isEmpty, rest.trimmingSpaces == "---" {
-            return FrontMatter(
-                yaml: lines.dropFirst().joined(separator: "\n"), body: "", bodyLineOffset: lines.count + 1)
-        }
-        return nil
+    }
+
+    /// Whether a line is `---`, with any spaces around it.
+    private static func isDelimiter(_ line: Substring) -> Bool {
+        let bytes = line.utf8
+        guard bytes.count >= 3 else { return false }
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return line.trimmingSpaces == "---" }
+        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }),
+            let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return false }
+        return bytes[first...last].elementsEqual("---".utf8)
     }
 }

@@ -32,7 +32,9 @@ enum YAMLTree {
     static func parse(_ text: String, path: String, firstLine: Int) -> Result<YAMLNode?, Diagnostic> {
         do {
             // The basic resolver leaves every scalar a string: fields decide what a value means.
-            guard let node = try Yams.compose(yaml: text, .basic) else { return .success(nil) }
+            // UTF-8 is named rather than left to `Parser.Encoding.default`, which reads the process
+            // environment on every call.
+            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .success(nil) }
             return .success(convert(node, path: path, lineOffset: firstLine - 1))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, in: text, path: path, lineOffset: firstLine - 1))
