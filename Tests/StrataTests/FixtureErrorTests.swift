@@ -32,7 +32,7 @@ import Testing
         Case(
             fixture: "missing-required-key",
             expected: [
-                "content/projects/gamma-agents.md:1:1: error: missing required key 'direction' in the front matter of a project profile"
+                "content/projects/gamma-agents.md:19:1: error: missing required key 'direction' in the front matter of a project profile; add 'direction: …'"
             ]),
         Case(
             fixture: "dangling-layer",

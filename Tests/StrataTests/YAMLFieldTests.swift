@@ -109,7 +109,7 @@ import Testing
     @Test func unknownKeysInNestedMaps() {
         #expect(
             Self.project("sources:\n  - id: s\n    titel: S").1 == [
-                "content/projects/p.md:6:5: error: missing required key 'title' in a source",
+                "content/projects/p.md:6:5: error: missing required key 'title' in a source; add 'title: …'",
                 "content/projects/p.md:7:5: error: unknown key 'titel' in a source; did you mean 'title'?",
             ])
         #expect(
@@ -144,12 +144,12 @@ import Testing
     @Test func missingRequiredKeys() {
         #expect(
             Self.parse("content/projects/p.md", "title: P").1 == [
-                "content/projects/p.md:1:1: error: missing required key 'direction' in the front matter of a project profile",
-                "content/projects/p.md:1:1: error: missing required key 'layers' in the front matter of a project profile",
+                "content/projects/p.md:3:1: error: missing required key 'direction' in the front matter of a project profile; add 'direction: …'",
+                "content/projects/p.md:3:1: error: missing required key 'layers' in the front matter of a project profile; add 'layers: …'",
             ])
         #expect(
             Self.parse("content/stack/s.md", "title: S").1 == [
-                "content/stack/s.md:1:1: error: missing required key 'order' in the front matter of a stack layer"
+                "content/stack/s.md:3:1: error: missing required key 'order' in the front matter of a stack layer; add 'order: …'"
             ])
     }
 
@@ -209,8 +209,8 @@ import Testing
     @Test func metricsCarryDateAndSource() {
         #expect(
             Self.project("metrics:\n  - {name: Users, value: \"10\"}").1 == [
-                "content/projects/p.md:6:5: error: missing required key 'as_of' in a metric (every number carries its date and source)",
-                "content/projects/p.md:6:5: error: missing required key 'source' in a metric (every number carries its date and source)",
+                "content/projects/p.md:6:5: error: missing required key 'as_of' in a metric (every number carries its date and source); add 'as_of: …'",
+                "content/projects/p.md:6:5: error: missing required key 'source' in a metric (every number carries its date and source); add 'source: …'",
             ])
     }
 
@@ -265,7 +265,7 @@ import Testing
             ])
         #expect(
             Self.configDiagnostics("description: D") == [
-                "content/site.yml:1:1: error: missing required key 'title' in site.yml"
+                "content/site.yml:1:1: error: missing required key 'title' in site.yml; add 'title: …'"
             ])
         #expect(
             Self.configDiagnostics("title: T\nrelations:\n  uses: [Uses]") == [

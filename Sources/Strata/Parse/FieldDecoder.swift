@@ -43,7 +43,7 @@ struct FieldDecoder {
             diagnostics.error(message, at: entry.key.location)
         }
         for key in required where map[key] == nil {
-            diagnostics.error("missing required key '\(key)' in \(what)", at: missingAt)
+            diagnostics.error("missing required key '\(key)' in \(what); add '\(key): …'", at: missingAt)
         }
     }
 

@@ -42,7 +42,9 @@ enum SiteParser {
         var fields: PageFields?
         switch YAMLTree.parse(split.yaml, path: file.path, firstLine: FrontMatter.yamlFirstLine) {
         case .failure(let diagnostic): diagnostics.append(diagnostic)
-        case .success(let node): fields = decoder.decode(node, fileStart: start)
+        case .success(let node):
+            let end = SourceLocation(path: file.path, line: split.bodyLineOffset)
+            fields = decoder.decode(node, fileStart: start, frontMatterEnd: end)
         }
         diagnostics += decoder.decoder.diagnostics.all
         let document = CmarkParser.parse(

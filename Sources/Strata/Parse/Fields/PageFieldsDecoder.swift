@@ -10,7 +10,9 @@ struct PageFieldsDecoder {
         self.config = config
     }
 
-    mutating func decode(_ node: YAMLNode?, fileStart: SourceLocation) -> PageFields? {
+    /// `fileStart` is the opening `---` line; `frontMatterEnd` the closing one, where a missing key is reported
+    /// (it is added above that line).
+    mutating func decode(_ node: YAMLNode?, fileStart: SourceLocation, frontMatterEnd: SourceLocation) -> PageFields? {
         guard let node else {
             decoder.diagnostics.error("front matter is empty: it needs at least a title", at: fileStart)
             return nil
@@ -18,7 +20,7 @@ struct PageFieldsDecoder {
         guard let map = decoder.map(node, "front matter") else { return nil }
         decoder.checkKeys(
             map, allowed: kind.allowedKeys, required: kind.requiredKeys, in: "the front matter of \(kind.description)",
-            missingAt: fileStart)
+            missingAt: frontMatterEnd)
         var fields = PageFields(title: decoder.string(map["title"], "title") ?? "")
         fields.summary = decoder.string(map["summary"], "summary")
         fields.date = decoder.day(map["date"], "date")?.value
