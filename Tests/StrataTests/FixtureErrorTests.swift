@@ -128,7 +128,7 @@ import Testing
         Case(
             fixture: "unanswered-rubric", strict: true,
             expected: [
-                "content/projects/beta-chain.md:10:3: error: assessment does not answer 'real-demand' (Do paying users drive its use?)"
+                "content/projects/beta-chain.md:9:1: error: assessment does not answer 'real-demand' (Do paying users drive its use?); add 'real-demand: yes|partly|no|unknown'"
             ]),
         Case(
             fixture: "uncited-source", strict: true,

@@ -198,6 +198,17 @@ import Testing
             ])
     }
 
+    /// A profile without an assessment is warned about at its closing `---`, where the block would go.
+    @Test func missingAssessmentPointsAtTheEndOfTheFrontMatter() {
+        let page = "---\ntitle: P\nlayers: [compute]\ndirection: crypto-for-ai\n---\nText.\n"
+        #expect(
+            MemorySite.errors(
+                ["content/stack/compute.md": "---\ntitle: Compute\norder: 1\n---\n", "content/projects/p.md": page],
+                strict: true) == [
+                    "content/projects/p.md:5:1: error: no assessment: answer the rubric questions (needs-crypto) and give a verdict"
+                ])
+    }
+
     @Test func slugsInLists() {
         #expect(
             Self.parse("content/notes/n.md", "title: N\ntags: [GPU, gpu, gpu]").1 == [

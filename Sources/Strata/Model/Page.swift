@@ -10,6 +10,8 @@ struct Page: Sendable {
     var headings: [Heading]
     /// `updated` from front matter, else the date of the file's last commit.
     var updated: Day?
+    /// The closing `---` line of the front matter, where a missing key is reported.
+    var frontMatterEnd: SourceLocation
 
     var title: String { fields.title }
     var fileStart: SourceLocation { SourceLocation(path: path) }

@@ -10,7 +10,8 @@ enum SiteModel {
             Page(
                 path: page.path, kind: page.kind, slug: page.slug, section: page.section, url: page.url,
                 fields: page.fields, document: page.document, headings: page.document.headings,
-                updated: page.fields.updated ?? commitDates[page.path].flatMap(Day.init))
+                updated: page.fields.updated ?? commitDates[page.path].flatMap(Day.init),
+                frontMatterEnd: page.frontMatterEnd)
         }
         var site = Site(
             config: config, pages: pages, layers: [], projects: [], notes: [], home: nil, sectionIntros: [:], tags: [],

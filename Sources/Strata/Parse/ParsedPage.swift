@@ -11,6 +11,8 @@ struct ParsedPage: Sendable {
     var url: String
     var fields: PageFields
     var document: MarkdownDocument
+    /// The closing `---` line, where a missing key is reported.
+    var frontMatterEnd: SourceLocation
 
     var fileStart: SourceLocation { SourceLocation(path: path) }
 }

@@ -40,11 +40,10 @@ enum SiteParser {
         var decoder = PageFieldsDecoder(kind: placement.kind, config: config)
         var diagnostics: [Diagnostic] = []
         var fields: PageFields?
+        let end = SourceLocation(path: file.path, line: split.bodyLineOffset)
         switch YAMLTree.parse(split.yaml, path: file.path, firstLine: FrontMatter.yamlFirstLine) {
         case .failure(let diagnostic): diagnostics.append(diagnostic)
-        case .success(let node):
-            let end = SourceLocation(path: file.path, line: split.bodyLineOffset)
-            fields = decoder.decode(node, fileStart: start, frontMatterEnd: end)
+        case .success(let node): fields = decoder.decode(node, fileStart: start, frontMatterEnd: end)
         }
         diagnostics += decoder.decoder.diagnostics.all
         let document = CmarkParser.parse(
@@ -61,7 +60,7 @@ enum SiteParser {
         let kept = fields ?? PageFields(title: placement.slug.isEmpty ? placement.section : placement.slug)
         let page = ParsedPage(
             path: file.path, kind: placement.kind, slug: placement.slug, section: placement.section,
-            url: placement.url, fields: kept, document: document)
+            url: placement.url, fields: kept, document: document, frontMatterEnd: end)
         return (page, diagnostics)
     }
 }

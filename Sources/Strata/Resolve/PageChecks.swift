@@ -54,12 +54,14 @@ enum PageChecks {
         guard let assessment = page.fields.project?.assessment else {
             diagnostics.warning(
                 "no assessment: answer the rubric questions (\(config.rubric.map(\.key).joined(separator: ", "))) and give a verdict",
-                at: page.fileStart)
+                at: page.frontMatterEnd)
             return
         }
         for question in config.rubric where assessment.item(question.key) == nil {
             diagnostics.warning(
-                "assessment does not answer '\(question.key)' (\(question.question))", at: assessment.location)
+                "assessment does not answer '\(question.key)' (\(question.question)); add '\(question.key): "
+                    + Assessment.Answer.allCases.map(\.rawValue).joined(separator: "|") + "'",
+                at: assessment.location)
         }
         if assessment.verdict == nil {
             diagnostics.warning("assessment has no verdict: signal, mixed or noise", at: assessment.location)

@@ -23,7 +23,9 @@ extension PageFieldsDecoder {
         project.links = decodeLinks(map["links"])
         project.relations = decodeRelations(map["relations"])
         project.metrics = decodeMetrics(map["metrics"])
-        if let node = map["assessment"] { project.assessment = decodeAssessment(node) }
+        if let entry = map.entries.first(where: { $0.key.value == "assessment" }) {
+            project.assessment = decodeAssessment(entry.value, at: entry.key.location)
+        }
         return project
     }
 
@@ -71,9 +73,10 @@ extension PageFieldsDecoder {
         }
     }
 
-    private mutating func decodeAssessment(_ node: YAMLNode) -> Assessment? {
+    /// `location` is the `assessment` key's, where a question left unanswered is reported.
+    private mutating func decodeAssessment(_ node: YAMLNode, at location: SourceLocation) -> Assessment? {
         guard let map = decoder.map(node, "'assessment'") else { return nil }
-        var assessment = Assessment(items: [], verdict: nil, location: node.location)
+        var assessment = Assessment(items: [], verdict: nil, location: location)
         for entry in map.entries {
             let key = entry.key.value
             if key == "verdict" {
