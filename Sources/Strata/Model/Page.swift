@@ -1,20 +1,24 @@
 /// A page of the site model: a parsed page with its headings and its dates settled.
 struct Page: Sendable {
-    var path: String
-    var kind: PageKind
-    var slug: String
-    var section: String
-    var url: String
-    var fields: PageFields
-    var document: MarkdownDocument
+    /// The file as the parse stage left it.
+    var parsed: ParsedPage
     var headings: [Heading]
     /// `updated` from front matter, else the date of the file's last commit.
     var updated: Day?
-    /// The closing `---` line of the front matter, where a missing key is reported.
-    var frontMatterEnd: SourceLocation
 
-    var title: String { fields.title }
-    var fileStart: SourceLocation { SourceLocation(path: path) }
+    var path: String { parsed.path }
+    var kind: PageKind { parsed.kind }
+    var slug: String { parsed.slug }
+    var section: String { parsed.section }
+    var url: String { parsed.url }
+    var fields: PageFields { parsed.fields }
+    var document: MarkdownDocument {
+        get { parsed.document }
+        set { parsed.document = newValue }
+    }
+    var title: String { parsed.fields.title }
+    var fileStart: SourceLocation { parsed.fileStart }
+    var frontMatterEnd: SourceLocation { parsed.frontMatterEnd }
     /// `section/slug`, the full name a wikilink may use.
     var qualifiedName: String { section.isEmpty ? slug : section + "/" + slug }
 }

@@ -8,10 +8,8 @@ enum SiteModel {
         let kept = parsed.pages.filter { includeDrafts || !$0.fields.draft }.sorted { $0.path < $1.path }
         let pages = kept.map { page in
             Page(
-                path: page.path, kind: page.kind, slug: page.slug, section: page.section, url: page.url,
-                fields: page.fields, document: page.document, headings: page.document.headings,
-                updated: page.fields.updated ?? commitDates[page.path].flatMap(Day.init),
-                frontMatterEnd: page.frontMatterEnd)
+                parsed: page, headings: page.document.headings,
+                updated: page.fields.updated ?? commitDates[page.path].flatMap(Day.init))
         }
         var site = Site(
             config: config, pages: pages, layers: [], projects: [], notes: [], home: nil, sectionIntros: [:], tags: [],
