@@ -76,6 +76,12 @@ python3 "$CORPUS_SCRIPT" "$OUT/corpus" --projects "$PROJECTS" --notes "$NOTES" -
 # The corpus has content/ only; strata takes its theme from ROOT/templates, so give it the repository's.
 rm -rf "$OUT/corpus/templates"
 cp -R "$REPO/templates" "$OUT/corpus/templates"
+# The same content with templates as light as the Hugo site's layouts (bench/minimal-templates/):
+# the two generators on the same work, apart from the weight of the default theme.
+rm -rf "$OUT/corpus-minimal"
+mkdir -p "$OUT/corpus-minimal"
+cp -R "$OUT/corpus/content" "$OUT/corpus-minimal/content"
+cp -R "$REPO/bench/minimal-templates" "$OUT/corpus-minimal/templates"
 PAGES=$(find "$OUT/corpus/content" -name '*.md' | wc -l)
 MD_BYTES=$(find "$OUT/corpus/content" -name '*.md' -printf '%s\n' | awk '{ s += $1 } END { print s }')
 echo "pages: $PAGES Markdown files, $(awk -v b="$MD_BYTES" 'BEGIN { printf "%.1f MB (%d bytes)", b / 1e6, b }')"
@@ -87,12 +93,14 @@ STRATA="$("$SWIFT" build -c release --product strata --scratch-path "$SCRATCH" -
 [ -x "$STRATA" ] || die "no strata binary at $STRATA"
 
 STRATA_ARGS=("$STRATA" build --root "$OUT/corpus" --output "$SITES/site-strata")
+MINIMAL_ARGS=("$STRATA" build --root "$OUT/corpus-minimal" --output "$SITES/site-strata-minimal")
 HUGO_ARGS=(hugo --source "$OUT/hugo" --destination "$SITES/site-hugo" --quiet)
 # The same commands as strings for hyperfine, which runs them through a shell.
 STRATA_CMD="$(printf '%q ' "${STRATA_ARGS[@]}")"
 HUGO_CMD="$(printf '%q ' "${HUGO_ARGS[@]}")"
-CLEAN="rm -rf $(printf '%q ' "$SITES/site-strata" "$SITES/site-hugo")"
-clean() { rm -rf "$SITES/site-strata" "$SITES/site-hugo"; }
+MINIMAL_CMD="$(printf '%q ' "${MINIMAL_ARGS[@]}")"
+CLEAN="rm -rf $(printf '%q ' "$SITES/site-strata" "$SITES/site-hugo" "$SITES/site-strata-minimal")"
+clean() { rm -rf "$SITES/site-strata" "$SITES/site-hugo" "$SITES/site-strata-minimal"; }
 
 # --- check runs; each, from an empty output folder, is also that tool's peak-memory run ---
 say "check: strata build on the corpus"
@@ -109,6 +117,17 @@ fi
 tail -n 1 "$OUT/strata.stdout"
 CHECK_SECONDS=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
 echo "(check run: $CHECK_SECONDS s wall)"
+
+say "check: strata build with the minimal templates"
+status=0
+/usr/bin/time -v -o "$OUT/strata-minimal.time" "${MINIMAL_ARGS[@]}" >"$OUT/strata-minimal.stdout" \
+    2>"$OUT/strata-minimal.stderr" || status=$?
+if [ "$status" -ne 0 ]; then
+    echo "strata build with the minimal templates failed (exit $status):" >&2
+    head -n 20 "$OUT/strata-minimal.stderr" >&2
+    exit 1
+fi
+tail -n 1 "$OUT/strata-minimal.stdout"
 
 say "check: hugo build on the same pages"
 status=0
@@ -137,6 +156,9 @@ fi
 say "hyperfine: strata (warmup $S_WARMUP, runs $S_RUNS)"
 hyperfine --warmup "$S_WARMUP" --runs "$S_RUNS" --prepare "$CLEAN" \
     --export-json "$OUT/hyperfine-strata.json" -n strata "$STRATA_CMD"
+say "hyperfine: strata with the minimal templates (warmup $S_WARMUP, runs $S_RUNS)"
+hyperfine --warmup "$S_WARMUP" --runs "$S_RUNS" --prepare "$CLEAN" \
+    --export-json "$OUT/hyperfine-strata-minimal.json" -n strata-minimal "$MINIMAL_CMD"
 say "hyperfine: hugo (warmup $WARMUP, runs $RUNS)"
 hyperfine --warmup "$WARMUP" --runs "$RUNS" --prepare "$CLEAN" \
     --export-json "$OUT/hyperfine-hugo.json" -n hugo "$HUGO_CMD"
@@ -157,21 +179,24 @@ def rss_kib(name):
     return int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
 
 rows = {}
-for name in ("strata", "hugo"):
+for name in ("strata", "strata-minimal", "hugo"):
     mean, sd, n, median, low = timing(name)
     rows[name] = (mean, sd, n, median, low, rss_kib(name))
 print(f"corpus: {pages} Markdown pages, {md_bytes / 1e6:.1f} MB")
-print(f"{'tool':8} {'mean ± σ (s)':>16} {'median':>7} {'min':>7} {'runs':>5} {'peak RSS (MiB)':>15}")
+print(f"{'tool':14} {'mean ± σ (s)':>16} {'median':>7} {'min':>7} {'runs':>5} {'peak RSS (MiB)':>15}")
 for name, (mean, sd, n, median, low, rss) in rows.items():
     sd_text = f"{sd:.2f}" if sd is not None else "n/a"
-    print(f"{name:8} {mean:>7.2f} ± {sd_text:>6} {median:>7.2f} {low:>7.2f} {n:>5} {rss / 1024:>15.0f}")
+    print(f"{name:14} {mean:>7.2f} ± {sd_text:>6} {median:>7.2f} {low:>7.2f} {n:>5} {rss / 1024:>15.0f}")
 (ts, _, _, _, tmin_s, ms), (th, _, _, _, tmin_h, mh) = rows["strata"], rows["hugo"]
 print(f"time ratio hugo/strata (means): {th / ts:.2f} (target >= 5)  {'MET' if th / ts >= 5 else 'NOT MET'}"
       f"   [fastest runs: {tmin_h / tmin_s:.2f}]")
 print(f"memory ratio strata/hugo (peak RSS): {ms / mh:.2f} (target < 0.25)  {'MET' if ms / mh < 0.25 else 'NOT MET'}")
+tm, mm = rows["strata-minimal"][0], rows["strata-minimal"][5]
+print(f"like for like, minimal templates on both sides: hugo/strata time {th / tm:.2f}, strata/hugo memory {mm / mh:.2f}")
 json.dump({"pages": pages, "markdown_bytes": md_bytes,
            **{name: {"mean_s": m, "stddev_s": s, "runs": n, "median_s": med, "min_s": lo, "peak_rss_kib": r}
               for name, (m, s, n, med, lo, r) in rows.items()},
-           "hugo_over_strata_time": th / ts, "strata_over_hugo_memory": ms / mh},
+           "hugo_over_strata_time": th / ts, "strata_over_hugo_memory": ms / mh,
+           "hugo_over_strata_minimal_time": th / tm, "strata_minimal_over_hugo_memory": mm / mh},
           open(f"{out}/results.json", "w"), indent=2)
 PY

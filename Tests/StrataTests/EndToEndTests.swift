@@ -268,6 +268,20 @@ import Testing
             ])
     }
 
+    /// The benchmark's minimal templates (as light as the Hugo site's layouts) are a complete theme:
+    /// the fixture builds with them, every page lists what it should, and every link resolves.
+    @Test func minimalBenchmarkTemplatesBuildTheFixture() throws {
+        let built = try Self.build { site in
+            try FileManager.default.removeItem(atPath: site.file("templates"))
+            try copyTree(Repo.root + "/bench/minimal-templates", to: site.file("templates"))
+        }
+        #expect(built.report.warnings.isEmpty)
+        let layer = try built.page("stack/compute/index.html")
+        #expect(layer.contains(#"<a href="../../projects/alpha-net/">"#))
+        #expect(try built.page("tags/index.html").contains("<ul><li><a href="))
+        #expect(try Self.linkProblems(in: built.output, base: "https://example.org/research/") == [])
+    }
+
     @Test func everyLinkResolvesWithDrafts() throws {
         let built = try Self.build(drafts: true)
         #expect(try Self.linkProblems(in: built.output, base: "https://example.org/research/") == [])
