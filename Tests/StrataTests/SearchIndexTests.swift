@@ -70,6 +70,23 @@ import Testing
 
         [^1]: A footnote names footnoteword.
         """,
+        "content/stack/compute.md": "---\ntitle: Compute layer\norder: 1\n---\n",
+        "content/projects/gridline.md": """
+        ---
+        title: Gridline
+        layers: [compute]
+        direction: crypto-for-ai
+        sector: depin
+        chains: [solana, base]
+        token: GRID
+        tags: [gpu]
+        assessment:
+          needs-crypto: partly
+          verdict: mixed
+        ---
+
+        Rents out idle cards.
+        """,
         "content/notes/zurich.md": """
         ---
         title: Zürich meetup
@@ -92,19 +109,30 @@ import Testing
     @Test func eachPageOnceWithItsTitleAndARelativeURL() throws {
         let index = try Self.parse(Self.files["search/index.js"])
         let urls = index.pages.compactMap { $0["u"] }
-        #expect(urls.sorted() == ["", "about/", "notes/gpu-markets/", "notes/zurich/"])
+        #expect(
+            urls.sorted() == ["", "about/", "notes/gpu-markets/", "notes/zurich/", "projects/gridline/", "stack/compute/"])
         for page in index.pages {
             let url = try #require(page["u"])
             #expect(!url.hasPrefix("/") && !url.contains("://") && !url.contains(".."), "\(url) is not site-relative")
             #expect(Self.files[OutputFile.path(for: url)] != nil, "\(url) names no page of the output")
         }
-        #expect(index.pages.map { $0["t"] ?? "" } == ["About", "GPU markets", "Home", "Zürich meetup"])
+        #expect(
+            index.pages.map { $0["t"] ?? "" } == [
+                "About", "Compute layer", "GPU markets", "Gridline", "Home", "Zürich meetup",
+            ])
         let gpu = try #require(index.pages.first { $0["u"] == "notes/gpu-markets/" })
         #expect(
             gpu == [
                 "t": "GPU markets", "u": "notes/gpu-markets/", "s": "Where compute is bought.", "h": "Pricing",
                 "g": "gpu markets",
             ])
+    }
+
+    /// A profile is found by what it is filed under: its layers, sector, chains and token, with its tags.
+    @Test func aProfileIsFiledUnderItsLayersSectorChainsAndToken() throws {
+        let index = try Self.parse(Self.files["search/index.js"])
+        let profile = try #require(index.pages.first { $0["u"] == "projects/gridline/" })
+        #expect(profile["g"] == "gpu Compute layer depin solana base GRID")
     }
 
     @Test func draftsAndSectionIntrosAreAbsent() throws {

@@ -55,7 +55,8 @@
     return found;
   }
 
-  // Folded fields, made on the first search: " " + title words, headings and tags, summary.
+  // Folded fields, made on the first search: " " + title words; headings and what the page is
+  // filed under (tags; a profile's layers, sector, chains and token); summary.
   var fields = null;
   function prepare() {
     fields = pages.map(function (page) {
@@ -63,8 +64,8 @@
     });
   }
 
-  // Title words starting with the query rank first, then title substrings, headings and tags,
-  // summary, then text. Every term must match somewhere; whole-title matches get a bonus.
+  // Title words starting with the query rank first, then title substrings, headings and
+  // filed-under terms, summary, then text. Every term must match somewhere; whole-title matches get a bonus.
   function search(query) {
     var wanted = terms(query);
     if (!wanted.length) return null;

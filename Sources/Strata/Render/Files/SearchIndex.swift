@@ -4,7 +4,9 @@ import Foundation
 ///
 /// `window.STRATA_SEARCH` is `{pages, words, postings}`:
 /// - `pages`: one entry per page, sorted by title: `t` title, `u` URL relative to the site root,
-///   `s` summary, `h` headings, `g` tags. Search ranks matches in these fields.
+///   `s` summary, `h` headings, `g` what the page is filed under: its tags and, for a profile, its
+///   layers, sector, chains and token (so `solana` finds the profiles on Solana). Search ranks
+///   matches in these fields.
 /// - `words`: every distinct word of every page's text (body and footnotes), folded (lower case,
 ///   accents removed), sorted by UTF-16 code units so the script can binary-search for a prefix.
 /// - `postings[i]`: the pages (positions in `pages`) whose text holds `words[i]`, encoded by `encode`.
@@ -44,12 +46,23 @@ enum SearchIndex {
                 "{\"t\":\(JSON.quote(page.title)),\"u\":\(JSON.quote(page.url)),"
                 + "\"s\":\(JSON.quote(page.fields.summary ?? "")),"
                 + "\"h\":\(JSON.quote(page.headings.map(\.text).joined(separator: " "))),"
-                + "\"g\":\(JSON.quote(page.fields.tags.map(\.value).joined(separator: " ")))}"
+                + "\"g\":\(JSON.quote(filedUnder(page, in: site).joined(separator: " ")))}"
         }
         let words = postings.sorted { $0.key.utf16.lexicographicallyPrecedes($1.key.utf16) }
         output += "\n],\"words\":[\n" + words.map { JSON.quote($0.key) }.joined(separator: ",\n")
         output += "\n],\"postings\":[\n" + words.map { "\"" + encode($0.value) + "\"" }.joined(separator: ",\n")
         return output + "\n]};\n"
+    }
+
+    /// The page's tags and, for a profile, its layers' titles, sector, chains and token ticker.
+    static func filedUnder(_ page: Page, in site: Site) -> [String] {
+        var terms = page.fields.tags.map(\.value)
+        guard let project = page.fields.project else { return terms }
+        terms += page.fields.layers.compactMap { site.layer($0.value).map { site.pages[$0].title } }
+        if let sector = project.sector { terms.append(sector.value) }
+        terms += project.chains.map(\.value)
+        if case .ticker(let ticker) = project.token { terms.append(ticker) }
+        return terms
     }
 
     /// Ascending page numbers as gaps (each minus the previous, minus one; the first as is), each
