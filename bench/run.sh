@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Strata vs Hugo on the same synthetic corpus, in one run: wall time (hyperfine)
-# and peak memory (/usr/bin/time -v). `make bench` runs it; docs/performance.md
-# records its figures.
+# and peak memory (/usr/bin/time -v). strata builds it twice: with the repository's
+# theme, and with bench/minimal-templates/ (as light as the Hugo site's layouts) for a
+# like-for-like figure. `make bench` runs it; docs/performance.md records its figures.
 #
 # Environment (all optional):
 #   SHARED          the shared folder holding bench/make-corpus.py (default: ../shared beside the repo)
