@@ -217,6 +217,22 @@ extension FixtureErrorTests {
         #expect(buildFailure(BuildOptions(root: site.path, today: testToday)) == first)
     }
 
+    /// A file that is not UTF-8 is reported at its first bad byte; a UTF-8 byte order mark is fine.
+    @Test func textThatIsNotUTF8() throws {
+        let site = try fixtureSite()
+        let bytes = Data("---\ntitle: Bad\n---\nGood line\nÜber ".utf8) + Data([0xFF]) + Data(" here\n".utf8)
+        try bytes.write(to: URL(fileURLWithPath: site.file("content/notes/bytes.md")))
+        let bom = Data([0xEF, 0xBB, 0xBF]) + Data("---\ntitle: Marked\n---\nText.\n".utf8)
+        try bom.write(to: URL(fileURLWithPath: site.file("content/notes/bom.md")))
+        #expect(
+            buildFailure(BuildOptions(root: site.path, today: testToday)) == [
+                "content/notes/bytes.md:5:6: error: the file is not UTF-8 text: byte 0xFF here is not valid UTF-8; save the file as UTF-8"
+            ])
+        try FileManager.default.removeItem(atPath: site.file("content/notes/bytes.md"))
+        _ = try Pipeline.build(BuildOptions(root: site.path, today: testToday))
+        #expect(try site.read("public/notes/bom/index.html").contains("<h1>Marked</h1>"))
+    }
+
     @Test func missingSiteConfig() throws {
         let site = try fixtureSite()
         try FileManager.default.removeItem(atPath: site.file("content/site.yml"))
