@@ -121,6 +121,14 @@ import Testing
             ])
     }
 
+    /// `[top](#)` and `[top](#top)` go to the top of the page; `[[#]]` names no heading and is reported.
+    @Test func topOfThePageAndAnEmptyHeading() {
+        #expect(
+            Self.errors("Back to [top](#) or [the top](#top). See [[io-net#]].") == [
+                "content/notes/a.md:5:42: error: '#' must be followed by a heading of content/projects/io-net.md; its headings are gpu-clusters"
+            ])
+    }
+
     /// A `#fragment` on the page itself must name one of its headings, like any other fragment.
     @Test func missingHeadingOnTheSamePage() {
         #expect(

@@ -128,7 +128,11 @@ struct LinkResolver {
         if target.headings.contains(where: { $0.id == fragment }) { return true }
         let known = target.headings.map(\.id)
         let list = known.isEmpty ? "it has no headings" : "its headings are " + known.joined(separator: ", ")
-        diagnostics.error("\(target.path) has no heading '#\(fragment)'; \(list)", at: location)
+        if fragment.isEmpty {
+            diagnostics.error("'#' must be followed by a heading of \(target.path); \(list)", at: location)
+        } else {
+            diagnostics.error("\(target.path) has no heading '#\(fragment)'; \(list)", at: location)
+        }
         return false
     }
 
@@ -139,7 +143,11 @@ struct LinkResolver {
         if destination.isEmpty || URLPath.isExternal(destination) { return target }
         if destination.hasPrefix("#") {
             let fragment = String(destination.dropFirst())
-            if !Self.isGeneratedAnchor(fragment) { _ = checkHeading(fragment, on: pageIndex, at: target.location) }
+            // `#` and `#top` go to the top of the page in every browser.
+            let isTop = fragment.isEmpty || fragment == "top"
+            if !isTop, !Self.isGeneratedAnchor(fragment) {
+                _ = checkHeading(fragment, on: pageIndex, at: target.location)
+            }
             return target
         }
         var pathPart = destination
