@@ -11,21 +11,26 @@ struct OutputFile: Sendable, Equatable {
 
 /// The fifth stage: every page through its template, plus the data files. Pages render in parallel.
 enum SiteRenderer {
-    /// One page to render: which context, at which URL.
+    /// One file to render: an HTML page through its template, or a data file.
     enum Job: Sendable {
-        case content(Int)
-        case stack, landscape, projects, notes, scorecard, reviews, search, notFound
-        case taxonomy(GeneratedURLs.Taxonomy)
-        case term(GeneratedURLs.Taxonomy, Term)
-        case alias(url: String, page: Int)
+        case page(HTMLPage)
         /// A data file: the search index, the exports, robots.txt, the sitemap and the feed.
         case data(String)
 
         /// Whether the job writes an HTML page (`build` counts them).
         var isPage: Bool {
-            if case .data = self { return false }
-            return true
+            if case .page = self { return true }
+            return false
         }
+    }
+
+    /// An HTML page: which context and template, at which URL.
+    enum HTMLPage: Sendable {
+        case content(Int)
+        case stack, landscape, projects, notes, scorecard, reviews, search, notFound
+        case taxonomy(GeneratedURLs.Taxonomy)
+        case term(GeneratedURLs.Taxonomy, Term)
+        case alias(url: String, page: Int)
 
         func url(_ site: Site) -> String {
             switch self {
@@ -41,7 +46,6 @@ enum SiteRenderer {
             case .taxonomy(let taxonomy): taxonomy.url
             case .term(let taxonomy, let term): taxonomy.url(of: term.slug)
             case .alias(let url, _): url
-            case .data(let path): path
             }
         }
     }
@@ -51,18 +55,18 @@ enum SiteRenderer {
     static func plan(_ resolved: ResolvedSite, templates: TemplateSet) -> RenderPlan {
         let site = resolved.site
         // The long jobs first (data files and index pages list every page), so they spread over the cores.
-        var jobs: [Job] = [
+        var data = [
             GeneratedURLs.searchIndex, GeneratedURLs.projectsJSON, GeneratedURLs.projectsCSV, GeneratedURLs.robots,
         ]
-        .map { .data($0) }
-        if site.config.baseURL != nil { jobs += [.data(GeneratedURLs.sitemap), .data(GeneratedURLs.feed)] }
-        jobs += [.projects, .landscape, .scorecard, .stack, .notes, .reviews, .search, .notFound]
+        if site.config.baseURL != nil { data += [GeneratedURLs.sitemap, GeneratedURLs.feed] }
+        var pages: [HTMLPage] = [.projects, .landscape, .scorecard, .stack, .notes, .reviews, .search, .notFound]
         for taxonomy in GeneratedURLs.Taxonomy.allCases {
-            jobs.append(.taxonomy(taxonomy))
-            jobs += taxonomy.terms(in: site).map { .term(taxonomy, $0) }
+            pages.append(.taxonomy(taxonomy))
+            pages += taxonomy.terms(in: site).map { .term(taxonomy, $0) }
         }
-        jobs += site.pages.indices.filter { site.pages[$0].kind != .sectionIntro }.map { .content($0) }
-        jobs += resolved.aliases.map { .alias(url: $0.url, page: $0.page) }
+        pages += site.pages.indices.filter { site.pages[$0].kind != .sectionIntro }.map { .content($0) }
+        pages += resolved.aliases.map { .alias(url: $0.url, page: $0.page) }
+        let jobs = data.map(Job.data) + pages.map(Job.page)
         let items = ItemCache(templates: templates)
         return RenderPlan(resolved: resolved, templates: templates, items: items, jobs: jobs)
     }
@@ -85,14 +89,22 @@ enum SiteRenderer {
     static func render(_ job: Job, _ resolved: ResolvedSite, _ templates: TemplateSet, items: ItemCache)
         -> OutputFile
     {
-        let url = job.url(resolved.site)
+        switch job {
+        case .data(let path): dataFile(path, resolved)
+        case .page(let page): render(page, resolved, templates, items: items)
+        }
+    }
+
+    private static func render(_ page: HTMLPage, _ resolved: ResolvedSite, _ templates: TemplateSet, items: ItemCache)
+        -> OutputFile
+    {
+        let url = page.url(resolved.site)
         // 404.html is shown for a missing page at any depth: with base_url its links are absolute.
-        let absoluteBase: String? = if case .notFound = job { resolved.site.config.baseURL } else { nil }
+        let absoluteBase: String? = if case .notFound = page { resolved.site.config.baseURL } else { nil }
         let builder = ContextBuilder(resolved: resolved, url: url, items: items, absoluteBase: absoluteBase)
         let template: String
         let context: [String: Any]
-        switch job {
-        case .data(let path): return dataFile(path, resolved)
+        switch page {
         case .content(let index): (template, context) = builder.contentPage(index)
         case .stack: (template, context) = ("stack", builder.stackIndex())
         case .landscape: (template, context) = ("landscape", builder.landscape())
@@ -104,10 +116,10 @@ enum SiteRenderer {
         case .notFound: (template, context) = ("404", builder.notFound())
         case .taxonomy(let taxonomy): (template, context) = ("terms", builder.taxonomyIndex(taxonomy))
         case .term(let taxonomy, let term): (template, context) = ("term", builder.termPage(taxonomy, term))
-        case .alias(_, let page): (template, context) = ("redirect", builder.redirect(to: page))
+        case .alias(_, let target): (template, context) = ("redirect", builder.redirect(to: target))
         }
         var path = OutputFile.path(for: url)
-        if case .notFound = job { path = GeneratedURLs.notFound }
+        if case .notFound = page { path = GeneratedURLs.notFound }
         if template == "redirect" { return OutputFile(path: path, text: templates.render(template, context)) }
         var layout = context
         layout["body"] = templates.render(template, context)
