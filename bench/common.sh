@@ -1,5 +1,6 @@
 # Shared by the bench scripts (sourced, not run): where things are, and how busy the machine is.
-# Sets REPO (and cd's there), SHARED, BENCH_OUT and SWIFT from the environment or their defaults.
+# Sets REPO (and cd's there), SHARED, BENCH_OUT and SWIFT from the environment or their defaults,
+# and defines say (a step heading) and die (an error naming the script, then exit 1).
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[1]}")/.." && pwd)"
 cd "$REPO"
@@ -16,3 +17,6 @@ cpu_busy() {
     for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
     echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
 }
+
+say() { printf '== %s\n' "$*"; }
+die() { printf '%s: %s\n' "$(basename "$0")" "$*" >&2; exit 1; }

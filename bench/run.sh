@@ -13,7 +13,7 @@
 #   BENCH_BUDGET    seconds the timed strata runs may take in all (default 1800); when the
 #                   check run shows that warm-up + BENCH_RUNS would not fit, strata gets fewer
 #                   runs and no warm-up (the check run has already warmed the page cache)
-#   BENCH_SITES     where the two built sites go (default: BENCH_OUT); e.g. /dev/shm/strata-bench
+#   BENCH_SITES     where the built sites go (default: BENCH_OUT); e.g. /dev/shm/strata-bench
 #                   to time the generators without the disk's folder-creation costs
 #   SWIFT           the swift driver (default: swift)
 set -euo pipefail
@@ -29,8 +29,6 @@ SITES="${BENCH_SITES:-}"
 SCRATCH="$REPO/.build-release"   # not .build/: the release build must not fight the debug one
 CORPUS_SCRIPT="$SHARED/bench/make-corpus.py"
 
-say() { printf '== %s\n' "$*"; }
-die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 
 # --- tools ------------------------------------------------------------------
 missing=()

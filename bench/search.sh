@@ -22,8 +22,6 @@ RUNS="${SEARCH_RUNS:-7}"
 CORPUS="$BENCH_OUT/corpus"
 SITE="$OUT/site"
 
-say() { printf '== %s\n' "$*"; }
-die() { printf 'search bench: %s\n' "$*" >&2; exit 1; }
 
 # --- tools ------------------------------------------------------------------
 missing=()
