@@ -143,11 +143,7 @@ struct LinkResolver {
         if destination.isEmpty || URLPath.isExternal(destination) { return target }
         if destination.hasPrefix("#") {
             let fragment = String(destination.dropFirst())
-            // `#` and `#top` go to the top of the page in every browser.
-            let isTop = fragment.isEmpty || fragment == "top"
-            if !isTop, !Self.isGeneratedAnchor(fragment) {
-                _ = checkHeading(fragment, on: pageIndex, at: target.location)
-            }
+            if !Self.isPageAnchor(fragment) { _ = checkHeading(fragment, on: pageIndex, at: target.location) }
             return target
         }
         var pathPart = destination
@@ -196,10 +192,11 @@ struct LinkResolver {
         return resolved
     }
 
-    /// Anchors the build writes on every page: sources, citations and footnotes.
-    static func isGeneratedAnchor(_ fragment: String) -> Bool {
-        ["source-", "cite-", "fn-", "fnref-"].contains { fragment.hasPrefix($0) }
-            || ["main", "sources-heading", "backlinks-heading"].contains(fragment)
+    /// Anchors that are not headings: the ones the build writes on every page (sources, citations,
+    /// footnotes), and `#` and `#top`, which go to the top of the page in every browser.
+    static func isPageAnchor(_ fragment: String) -> Bool {
+        ["", "top", "main", "sources-heading", "backlinks-heading"].contains(fragment)
+            || ["source-", "cite-", "fn-", "fnref-"].contains { fragment.hasPrefix($0) }
     }
 
     private func pageIndex(at url: String) -> Int? {
