@@ -50,7 +50,7 @@ struct Check: ParsableCommand {
         do {
             let warnings = try Pipeline.check(BuildOptions(root: site.root, strict: site.strict))
             Report.print(warnings)
-            Swift.print("no errors, \(warnings.count == 1 ? "1 warning" : "\(warnings.count) warnings")")
+            Swift.print("no errors, \(warnings.tally(.warning))")
         } catch {
             Report.fail(error, command: "check")
         }
@@ -103,10 +103,7 @@ struct Serve: ParsableCommand {
                         Swift.print(report.summary)
                     case .failed(let diagnostics):
                         Report.print(diagnostics)
-                        let errors = diagnostics.filter { $0.severity == .error }.count
-                        Swift.print(
-                            "build failed: \(errors == 1 ? "1 error" : "\(errors) errors"); serving the last good build"
-                        )
+                        Swift.print("build failed: \(diagnostics.tally(.error)); serving the last good build")
                     }
                     fflush(nil)
                 }
@@ -159,9 +156,7 @@ enum Report {
 
     static func fail(_ failure: BuildFailure, command: String) -> Never {
         print(failure.diagnostics)
-        let errors = failure.diagnostics.filter { $0.severity == .error }.count
-        let count = errors == 1 ? "1 error" : "\(errors) errors"
-        FileHandle.standardError.write(Data("\(command) failed: \(count)\n".utf8))
+        FileHandle.standardError.write(Data("\(command) failed: \(failure.diagnostics.tally(.error))\n".utf8))
         exit(1)
     }
 

@@ -48,7 +48,6 @@ public struct BuildReport: Sendable {
 
     /// The one line `strata build` ends with.
     public var summary: String {
-        let warningText = warnings.count == 1 ? "1 warning" : "\(warnings.count) warnings"
-        return "\(pagesWritten) pages written, \(warningText), \(String(format: "%.2f", seconds)) s"
+        "\(pagesWritten) pages written, \(warnings.tally(.warning)), \(String(format: "%.2f", seconds)) s"
     }
 }

@@ -25,6 +25,14 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringCon
     }
 }
 
+extension Collection<Diagnostic> {
+    /// How many of them have `severity`, in words: "1 error", "3 warnings", "0 errors".
+    public func tally(_ severity: Diagnostic.Severity) -> String {
+        let count = filter { $0.severity == severity }.count
+        return count == 1 ? "1 \(severity.rawValue)" : "\(count) \(severity.rawValue)s"
+    }
+}
+
 /// Collects the diagnostics of one stage.
 struct Diagnostics: Sendable {
     private(set) var all: [Diagnostic] = []
