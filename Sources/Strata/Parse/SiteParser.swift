@@ -48,6 +48,9 @@ enum SiteParser {
         diagnostics += decoder.decoder.diagnostics.all
         let document = CmarkParser.parse(
             split.body, path: file.path, lineOffset: split.bodyLineOffset, unsafeHTML: unsafeHTML)
+        if let location = document.tooDeep {
+            diagnostics.append(Diagnostic(.error, MarkdownLimits.tooDeepMessage(), at: location))
+        }
         if !unsafeHTML, let location = document.firstRawHTML {
             diagnostics.append(
                 Diagnostic(

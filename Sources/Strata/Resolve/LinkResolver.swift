@@ -23,14 +23,15 @@ struct LinkResolver {
     mutating func resolve(_ document: MarkdownDocument) -> MarkdownDocument {
         MarkdownDocument(
             blocks: document.blocks.map { resolve($0) },
-            footnotes: document.footnotes.map { Footnote(label: $0.label, blocks: $0.blocks.map { resolve($0) }) })
+            footnotes: document.footnotes.map { Footnote(label: $0.label, blocks: $0.blocks.map { resolve($0) }) },
+            tooDeep: document.tooDeep)
     }
 
     private mutating func resolve(_ block: Block) -> Block {
         switch block {
         case .paragraph(let inlines): .paragraph(resolve(inlines))
-        case .heading(let level, let inlines, let location):
-            .heading(level: level, content: resolve(inlines), location: location)
+        case .heading(let level, let id, let inlines, let location):
+            .heading(level: level, id: id, content: resolve(inlines), location: location)
         case .blockQuote(let blocks): .blockQuote(blocks.map { resolve($0) })
         case .list(let ordered, let start, let tight, let items):
             .list(
