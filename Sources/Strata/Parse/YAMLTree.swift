@@ -30,6 +30,12 @@ struct YAMLNode: Sendable {
 enum YAMLTree {
     /// Parses `text`, which starts on line `firstLine` of the file at `path`.
     static func parse(_ text: String, path: String, firstLine: Int) -> Result<YAMLNode?, Diagnostic> {
+        if let excess = YAMLAliases.check(text) {
+            return .failure(
+                Diagnostic(
+                    .error, excess.message,
+                    at: SourceLocation(path: path, line: excess.line + firstLine - 1, column: excess.column)))
+        }
         do {
             // The basic resolver leaves every scalar a string: fields decide what a value means.
             // UTF-8 is named rather than left to `Parser.Encoding.default`, which reads the process
