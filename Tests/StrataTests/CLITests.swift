@@ -16,13 +16,20 @@ import Testing
     }
 
     /// Runs the built `strata` with `arguments`; the build day is pinned with SOURCE_DATE_EPOCH.
-    static func strata(_ arguments: [String]) throws -> Run {
+    /// `unprivileged` runs it as user `nobody` when the tests run as root, for whom file
+    /// permissions do not apply (so a folder at mode 000 is unreadable in the test, as for a user).
+    static func strata(_ arguments: [String], unprivileged: Bool = false) throws -> Run {
         try #require(
             FileManager.default.isExecutableFile(atPath: Repo.executable),
             "build the executable first: swift build (looked for \(Repo.executable))")
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Repo.executable)
-        process.arguments = arguments
+        if unprivileged && getuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", Repo.executable] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: Repo.executable)
+            process.arguments = arguments
+        }
         var environment = ProcessInfo.processInfo.environment
         environment["SOURCE_DATE_EPOCH"] = String(20_782 * 86_400)  // 2026-11-25
         environment["NO_COLOR"] = "1"

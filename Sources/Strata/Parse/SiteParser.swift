@@ -8,7 +8,10 @@ struct ParsedSite: Sendable {
 enum SiteParser {
     static func parse(_ source: SiteSource) -> ParsedSite {
         var diagnostics = source.diagnostics
-        let (config, configDiagnostics) = SiteConfig.decode(source.siteConfig)
+        // A site.yml that could not be read has been reported; it is not also "missing".
+        let configUnread =
+            source.siteConfig == nil && source.diagnostics.contains { $0.location.path == SiteConfig.path }
+        let (config, configDiagnostics) = configUnread ? (nil, []) : SiteConfig.decode(source.siteConfig)
         diagnostics += configDiagnostics
         let results = source.pages.parallelMap { file in
             parse(file, config: config)

@@ -1,0 +1,51 @@
+import Testing
+
+@testable import Strata
+
+/// YAML that libyaml refuses is reported at its own place, in words, without the raw bytes or
+/// libyaml's advice to its callers.
+@Suite struct YAMLOddInputTests {
+    static func parse(_ frontMatter: String) -> [String] {
+        YAMLFieldTests.parse("content/notes/a.md", frontMatter).1
+    }
+
+    @Test func aControlCharacterAtItsLineAndColumn() {
+        #expect(
+            Self.parse("title: A\nsummary: caf\u{E9} \u{1}x") == [
+                "content/notes/a.md:3:15: error: invalid YAML: the control character U+0001 is not allowed here; "
+                    + "delete it, or write it as \\u0001 inside double quotes"
+            ])
+    }
+
+    @Test func aNULCharacter() {
+        #expect(
+            Self.parse("title: \"A\u{0}\"") == [
+                "content/notes/a.md:2:10: error: invalid YAML: a NUL character (U+0000) is not allowed here; "
+                    + "delete it, or write it as \\u0000 inside double quotes"
+            ])
+    }
+
+    @Test func deepNestingWithoutLibyamlsHint() {
+        let lists = (0..<1100).map { String(repeating: " ", count: $0) + "- " }.joined(separator: "\n")
+        #expect(
+            Self.parse("title: A\nx:\n" + lists) == [
+                "content/notes/a.md:1003:1000: error: invalid YAML: lists and maps nested more than 1000 levels deep; flatten them"
+            ])
+        // In flow style libyaml notices only near the start; the words are the same.
+        let flow = Self.parse("title: A\nx: " + String(repeating: "[", count: 1001))
+        #expect(flow.count == 1)
+        #expect(
+            flow.allSatisfy {
+                $0.hasSuffix("error: invalid YAML: lists and maps nested more than 1000 levels deep; flatten them")
+            })
+    }
+
+    @Test func controlCharactersInSiteSettings() {
+        let (_, diagnostics) = SiteConfig.decode("title: A\u{7F}\n")
+        #expect(
+            diagnostics.map(\.description) == [
+                "content/site.yml:1:9: error: invalid YAML: the control character U+007F is not allowed here; "
+                    + "delete it, or write it as \\u007F inside double quotes"
+            ])
+    }
+}
