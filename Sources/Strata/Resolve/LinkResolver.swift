@@ -46,8 +46,23 @@ struct LinkResolver {
         }
     }
 
+    /// A link or image to a refused scheme (`RefusedScheme`) is replaced by its text, with a warning.
     private mutating func resolve(_ inlines: [Inline]) -> [Inline] {
-        inlines.map { resolve($0) }
+        var result: [Inline] = []
+        for inline in inlines {
+            switch inline {
+            case .link(let target, let children), .image(let target, let children):
+                let isImage = if case .image = inline { true } else { false }
+                if let scheme = RefusedScheme.of(target.destination, isImage: isImage) {
+                    diagnostics.warning(RefusedScheme.message(scheme, isImage: isImage), at: target.location)
+                    result += isImage ? [.text(children.plainText)] : resolve(children)
+                    continue
+                }
+            default: break
+            }
+            result.append(resolve(inline))
+        }
+        return result
     }
 
     private mutating func resolve(_ inline: Inline) -> Inline {
