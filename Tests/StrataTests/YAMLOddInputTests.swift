@@ -49,3 +49,23 @@ import Testing
             ])
     }
 }
+
+/// A message never carries the input's control characters: an escape sequence from a page
+/// would otherwise drive the terminal that shows the build's output.
+@Suite struct DiagnosticTextTests {
+    @Test func controlCharactersAreShownByCodePoint() {
+        let errors = MemorySite.errors([
+            "content/notes/a.md": "---\ntitle: A\n---\n\n[[no\u{1B}such]] [x](gone&#1;.md)\n"
+        ])
+        #expect(
+            errors == [
+                "content/notes/a.md:5:1: error: no page named 'no<U+001B>such' for the link '[[no<U+001B>such]]'",
+                "content/notes/a.md:5:13: error: broken link 'gone<U+0001>.md': content/notes/gone<U+0001>.md does not exist",
+            ])
+    }
+
+    @Test func inAFileNameToo() {
+        let diagnostic = Diagnostic(.error, "x", at: SourceLocation(path: "content/a\u{7}.md"))
+        #expect(diagnostic.description == "content/a<U+0007>.md:1:1: error: x")
+    }
+}
