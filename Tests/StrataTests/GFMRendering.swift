@@ -1,3 +1,5 @@
+import Testing
+
 @testable import Strata
 
 /// cmark-gfm's examples rendered the way a page body is: each example is the body of a page of one
@@ -30,7 +32,10 @@ enum GFMRendering {
                 path: path(of: example), text: "---\ntitle: Example \(example.number)\n---\n" + example.markdown)
         }
         let parsed = SiteParser.parse(source)
-        guard let siteConfig = parsed.config, let today = Day(testToday) else { return [:] }
+        guard let siteConfig = parsed.config, let today = Day(testToday) else {
+            Issue.record("the examples' site.yml was refused: \(parsed.diagnostics.map(\.description))")
+            return [:]
+        }
         let site = SiteModel.build(parsed, config: siteConfig, includeDrafts: false, commitDates: [:], today: today)
         let (resolved, resolveDiagnostics) = SiteResolver.resolve(site, files: [])
         let byPath = Dictionary(grouping: parsed.diagnostics + resolveDiagnostics, by: \.location.path)
