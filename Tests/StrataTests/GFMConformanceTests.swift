@@ -6,7 +6,10 @@ import Testing
 /// cmark-gfm's HTML after `HTMLNormalizer`, or is one of the deliberate differences listed in
 /// docs/decisions.md, and every listed difference still differs.
 @Suite struct GFMConformanceTests {
-    @Test func everyExampleMatchesCmarkGFMOrIsADocumentedDifference() throws {
+    /// Skipped, with the reason in the test output, only when the examples are not beside the
+    /// repository and no STRATA_GFM_SPEC names them; a folder that is named must hold them.
+    @Test(.enabled(if: GFMSpec.isAvailable, Comment(rawValue: GFMSpec.absence)))
+    func everyExampleMatchesCmarkGFMOrIsADocumentedDifference() throws {
         let examples: [GFMExample]
         do {
             examples = try GFMSpec.load()

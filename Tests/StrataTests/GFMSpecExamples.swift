@@ -21,9 +21,22 @@ struct GFMExample: Sendable {
 enum GFMSpec {
     static let files = ["spec.txt", "extensions.txt"]
 
+    static var named: String? {
+        ProcessInfo.processInfo.environment["STRATA_GFM_SPEC"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     static var folder: String {
-        if let folder = ProcessInfo.processInfo.environment["STRATA_GFM_SPEC"], !folder.isEmpty { return folder }
-        return ((Repo.root as NSString).deletingLastPathComponent as NSString).appendingPathComponent("shared/gfm-spec")
+        named ?? ((Repo.root as NSString).deletingLastPathComponent as NSString).appendingPathComponent("shared/gfm-spec")
+    }
+
+    /// Whether the test runs: the examples are there, or a folder was named (then it must hold them).
+    static var isAvailable: Bool {
+        named != nil || files.allSatisfy { FileManager.default.fileExists(atPath: folder + "/" + $0) }
+    }
+
+    static var absence: String {
+        "cmark-gfm's spec examples are not at \(folder): the conformance test is skipped; "
+            + "set STRATA_GFM_SPEC to the folder that holds spec.txt and extensions.txt"
     }
 
     enum LoadError: Error, CustomStringConvertible {
