@@ -73,7 +73,7 @@ import Testing
 
     @Test func buildFailsWithDiagnosticsOnStandardError() throws {
         let site = try fixtureSite("wikilink-missing-page")
-        try site.write("public/sentinel.txt", "old\n")
+        try site.writeEarlierOutput(["sentinel.txt": "old\n"])
         let run = try Self.strata(["build", "--root", site.path])
         #expect(run.status == 1)
         #expect(
@@ -83,7 +83,7 @@ import Testing
 
                 """)
         #expect(run.stdout == "")
-        #expect(try listFiles(site.file("public")) == ["sentinel.txt"])
+        #expect(try listFiles(site.file("public")) == [".strata-output", "sentinel.txt"])
     }
 
     @Test func checkFailsWithTheSameDiagnosticsAndWritesNothing() throws {

@@ -42,6 +42,13 @@ final class TempDir: Sendable {
     func read(_ relative: String) throws -> String {
         try String(contentsOfFile: file(relative), encoding: .utf8)
     }
+
+    /// Makes `folder` look like the output of an earlier build (it holds the marker a build
+    /// writes) with `files` in it, so a build may replace it.
+    func writeEarlierOutput(_ files: [String: String], in folder: String = "public") throws {
+        try write(folder + "/" + OutputGuard.marker, OutputGuard.markerText)
+        for (path, text) in files { try write(folder + "/" + path, text) }
+    }
 }
 
 /// A fixture site copied into a temporary root: the repository's real theme, the content of

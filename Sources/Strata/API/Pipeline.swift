@@ -4,16 +4,18 @@ import Dispatch
 public enum Pipeline {
     /// Builds the site in `options.root` and swaps it into `options.output`.
     /// Throws `BuildFailure` (with every diagnostic) and leaves the output folder untouched on any error.
+    /// Refuses an output folder that holds the sources or files a build did not write (`OutputGuard`).
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         let clock = ContinuousClock.now
+        if let refusal = OutputGuard.refusal(output: options.output, root: options.root) {
+            throw BuildFailure(.unsafeOutput(refusal))
+        }
         let source = SiteReader.read(root: options.root)
         let rendered = try render(source, options: options)
         do {
             try OutputStage.write(rendered.plan, copies: rendered.copies, to: options.output)
         } catch {
-            throw BuildFailure(diagnostics: [
-                Diagnostic(.error, "cannot write the site: \(error)", at: SourceLocation(path: options.output))
-            ])
+            throw BuildFailure(.fileSystem("\(error.description) (the output folder \(options.output) is unchanged)"))
         }
         let elapsed = ContinuousClock.now - clock
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -51,8 +53,7 @@ public enum Pipeline {
         let site = SiteModel.build(
             parsed, config: config, includeDrafts: options.includeDrafts, commitDates: source.commitDates,
             today: options.day)
-        let (resolved, resolveDiagnostics) = SiteResolver.resolve(
-            site, files: Set(source.copiedFiles.map(\.outputPath)))
+        let (resolved, resolveDiagnostics) = SiteResolver.resolve(site, copies: source.copiedFiles)
         diagnostics += resolveDiagnostics
         if diagnostics.contains(where: { $0.severity == .error || options.strict }) {
             throw failure(diagnostics, strict: options.strict)

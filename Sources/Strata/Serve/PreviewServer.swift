@@ -11,7 +11,7 @@ public final class PreviewServer: Sendable {
     public enum Event: Sendable {
         case listening(port: UInt16)
         case built(BuildReport)
-        case failed([Diagnostic])
+        case failed(BuildFailure)
     }
 
     /// The state pages ask for: the build number (a page reloads when it changes) and the errors
@@ -98,9 +98,9 @@ public final class PreviewServer: Sendable {
             }
             return .built(report)
         } catch {
-            let errors = error.diagnostics.filter { $0.severity == .error }
-            status.update { $0.errors = errors.map(\.description) }
-            return .failed(error.diagnostics)
+            let errors = error.problem == nil ? error.diagnostics.filter { $0.severity == .error }.map(\.description) : error.lines
+            status.update { $0.errors = errors }
+            return .failed(error)
         }
     }
 }
