@@ -59,7 +59,7 @@ enum OutputGuard {
     /// existing folder, with the missing names after it.
     static func resolved(_ path: String) -> String {
         var missing: [String] = []
-        var existing = (path as NSString).standardizingPath
+        var existing = BuildOptions.absolute(path)
         while DirectoryWalk.realPath(existing) == nil, existing != "/", !existing.isEmpty {
             missing.insert((existing as NSString).lastPathComponent, at: 0)
             existing = (existing as NSString).deletingLastPathComponent
