@@ -46,7 +46,9 @@ struct OutputClaims {
                     at: page.fileStart)
             }
         }
-        for copy in copies {
+        // The theme's assets first: a file of content/ that lands on one is the one to move.
+        let themeFirst = copies.filter { !$0.path.hasPrefix("content/") } + copies.filter { $0.path.hasPrefix("content/") }
+        for copy in themeFirst {
             if let holder = claims.claim(copy.outputPath, by: "the copied file \(copy.path)") {
                 diagnostics.error(
                     "this file would be copied to /\(copy.outputPath), which is already taken by \(holder); rename or move the file",
