@@ -20,8 +20,13 @@ import Testing
         try #require(
             FileManager.default.isExecutableFile(atPath: Repo.executable),
             "build the executable first: swift build (looked for \(Repo.executable))")
+        return try run(Repo.executable, arguments)
+    }
+
+    /// Runs `program` (`strata`, or a shell that runs it) in the environment the tests pin.
+    static func run(_ program: String, _ arguments: [String]) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Repo.executable)
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["SOURCE_DATE_EPOCH"] = String(20_782 * 86_400)  // 2026-11-25

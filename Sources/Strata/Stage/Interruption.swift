@@ -19,6 +19,12 @@ public enum Interruption {
 
     /// Installs the handlers for SIGINT and SIGTERM; `strata build` calls it once, first.
     public static func removeStagingOnSignal() {
+        // A parent may have blocked them (a child process inherits the mask); the build must hear them.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         let pipe = pipe
         Thread.detachNewThread {
             var number: UInt8 = 0

@@ -29,7 +29,10 @@ struct WorkFolders {
     func owner(of entry: String) -> pid_t? {
         for kind in [Self.staging, Self.retired] {
             let prefix = ".\(name).\(kind)-"
-            guard entry.hasPrefix(prefix), let pid = pid_t(entry.dropFirst(prefix.count)), pid > 0 else { continue }
+            let digits = entry.dropFirst(prefix.count)
+            guard entry.hasPrefix(prefix), digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+                let pid = pid_t(digits), pid > 0
+            else { continue }
             return pid
         }
         return nil
