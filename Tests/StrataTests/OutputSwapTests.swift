@@ -36,6 +36,19 @@ import Testing
         #expect(try folder.read("public/which") == "new")
     }
 
+    /// An output that is a symlink stays one: the folder it names gets the new site.
+    @Test func anOutputThroughASymlinkIsReplacedWhereItPoints() throws {
+        let site = try fixtureSite()
+        let served = try TempDir()
+        try served.writeEarlierOutput(["old.html": "old\n"], in: "site")
+        try FileManager.default.createSymbolicLink(atPath: site.file("public"), withDestinationPath: served.file("site"))
+        _ = try Pipeline.build(BuildOptions(root: site.path, today: testToday))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: site.file("public")) == served.file("site"))
+        #expect(FileManager.default.fileExists(atPath: served.file("site/index.html")))
+        #expect(!FileManager.default.fileExists(atPath: served.file("site/old.html")))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: served.path) == ["site"])
+    }
+
     /// Folders of a process that no longer runs are removed; a running one's are kept, and so is
     /// anything that only looks similar.
     @Test func staleFoldersOfDeadBuildsAreRemoved() throws {

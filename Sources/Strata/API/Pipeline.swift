@@ -13,7 +13,8 @@ public enum Pipeline {
         let source = SiteReader.read(root: options.root)
         let rendered = try render(source, options: options)
         do {
-            try OutputStage.write(rendered.plan, copies: rendered.copies, to: options.output)
+            // Through a symlink (`public -> /var/www/site`): the folder it names is the one replaced.
+            try OutputStage.write(rendered.plan, copies: rendered.copies, to: OutputGuard.resolved(options.output))
         } catch {
             throw BuildFailure(.fileSystem("\(error.description) (the output folder \(options.output) is unchanged)"))
         }
