@@ -226,14 +226,7 @@ import Testing
 
     /// An alias may name an old `.html` file; its redirect must still point at the page.
     @Test func aliasToAnHTMLFileRedirects() throws {
-        let built = try Self.build { site in
-            let about = try site.read("content/about.md")
-            try site.write(
-                "content/about.md",
-                about.replacingOccurrences(
-                    of: "summary: Who writes this site and how.",
-                    with: "summary: Who writes this site and how.\naliases: [/about.html, /team/old.html]"))
-        }
+        let built = try Self.build { site in try site.addAliasesToAbout("/about.html, /team/old.html") }
         #expect(try built.page("about.html").contains(#"content="0; url=about/">"#))
         #expect(try built.page("team/old.html").contains(#"content="0; url=../about/">"#))
         #expect(try Self.linkProblems(in: built.output, base: "https://example.org/research/") == [])

@@ -30,7 +30,8 @@ import Testing
         let site = try fixtureSite()
         _ = try Pipeline.build(BuildOptions(root: site.path, today: testToday))
         let before = try tree(site.file("public"))
-        try site.write("content/notes/long.md", "---\ntitle: Long\n---\n\n" + String(repeating: "Words. ", count: 4_000))
+        try site.write(
+            "content/notes/long.md", "---\ntitle: Long\n---\n\n" + String(repeating: "Words. ", count: 4_000))
         let script = "trap '' XFSZ; ulimit -f 16; exec \"$0\" build --root \"$1\""
         let run = try CLITests.run("/bin/sh", ["-c", script, Repo.executable, site.path])
         #expect(run.status == 1)
@@ -40,7 +41,10 @@ import Testing
         #expect(line.hasSuffix(": File too large (the output folder \(site.path)/public is unchanged)"))
         #expect(!line.contains("NSCocoaErrorDomain"))
         #expect(try tree(site.file("public")) == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: site.path).sorted() == ["content", "public", "templates"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: site.path).sorted() == [
+                "content", "public", "templates",
+            ])
     }
 
     /// A symlink inside content/ to a file inside content/ is published as that file's bytes,
@@ -53,6 +57,8 @@ import Testing
         let copy = site.file("public/images/same-logo.png")
         let type = try FileManager.default.attributesOfItem(atPath: copy)[.type] as? FileAttributeType
         #expect(type == .typeRegular)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == Data(contentsOf: URL(fileURLWithPath: site.file("content/images/logo.png"))))
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: copy))
+                == Data(contentsOf: URL(fileURLWithPath: site.file("content/images/logo.png"))))
     }
 }

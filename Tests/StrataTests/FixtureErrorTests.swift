@@ -144,7 +144,9 @@ import Testing
         let options = BuildOptions(root: site.path, strict: test.strict, today: testToday)
         let diagnostics = buildFailure(options)
         #expect(diagnostics == test.expected)
-        #expect(try listFiles(site.file("public")) == [OutputGuard.marker, "sentinel.txt"], "a failed build must leave public/ untouched")
+        #expect(
+            try listFiles(site.file("public")) == [OutputGuard.marker, "sentinel.txt"],
+            "a failed build must leave public/ untouched")
         #expect(try site.read("public/sentinel.txt") == "the last good build\n")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: site.path).sorted() == [

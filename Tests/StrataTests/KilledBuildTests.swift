@@ -34,7 +34,8 @@ import Testing
     }
 
     static func setVersion(_ version: String, of site: TempDir) throws {
-        try site.write("content/notes/version.md", "---\ntitle: Version \(version)\n---\n\nThis is version \(version).\n")
+        try site.write(
+            "content/notes/version.md", "---\ntitle: Version \(version)\n---\n\nThis is version \(version).\n")
     }
 
     /// Starts `strata build --root SITE` with its output thrown away.
@@ -121,7 +122,9 @@ import Testing
             build.waitUntilExit()
             if staged { stagedKills += 1 }
             let output = try tree(site.file("public"))
-            #expect(output == versionA || output == versionB, "after a kill at \(moment) (round \(round), moments \(moments))")
+            #expect(
+                output == versionA || output == versionB,
+                "after a kill at \(moment) (round \(round), moments \(moments))")
         }
         #expect(stagedKills > 0, "some kills landed while the build was writing (moments \(moments))")
 

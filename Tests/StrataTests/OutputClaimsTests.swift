@@ -14,16 +14,8 @@ import Testing
         var testDescription: String { name }
     }
 
-    /// Adds `aliases: [LIST]` as line 4 of content/about.md (so the first alias is at 4:11).
     static func aboutAliases(_ list: String) -> @Sendable (TempDir) throws -> Void {
-        { site in
-            let about = try site.read("content/about.md")
-            try site.write(
-                "content/about.md",
-                about.replacingOccurrences(
-                    of: "summary: Who writes this site and how.",
-                    with: "summary: Who writes this site and how.\naliases: [\(list)]"))
-        }
+        { site in try site.addAliasesToAbout(list) }
     }
 
     static func alias(_ name: String, _ alias: String, _ message: String) -> Case {
@@ -71,7 +63,9 @@ import Testing
             setUp: aboutAliases(#""/old\a/""#)),
         Case(
             name: "an alias onto a copied .html file",
-            expected: ["content/about.md:4:11: error: alias '/old.html' is already taken by the copied file content/old.html"],
+            expected: [
+                "content/about.md:4:11: error: alias '/old.html' is already taken by the copied file content/old.html"
+            ],
             setUp: { site in
                 try site.write("content/old.html", "<p>kept as it was</p>\n")
                 try aboutAliases("/old.html")(site)

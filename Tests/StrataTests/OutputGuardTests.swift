@@ -18,39 +18,29 @@ import Testing
 
     static let replaced = "and a build replaces its output folder whole"
 
+    /// An output that is, holds or lies inside the sources: `relation` ("it is content/") and the fix.
+    static func sources(
+        _ name: String, _ output: String, _ relation: String,
+        setUp: @escaping @Sendable (TempDir) throws -> Void = { _ in }
+    ) -> Case {
+        Case(
+            name: name, output: output,
+            problem: "\(relation), \(replaced); pass --output with a folder of its own, such as ROOT/public",
+            setUp: setUp)
+    }
+
     static let cases: [Case] = [
-        Case(
-            name: "the root", output: ".",
-            problem: "it is the site root, \(replaced); pass --output with a folder of its own, such as ROOT/public"),
-        Case(
-            name: "the root with a trailing slash and ..", output: "content/../",
-            problem: "it is the site root, \(replaced); pass --output with a folder of its own, such as ROOT/public"),
-        Case(
-            name: "a folder holding the root", output: "..",
-            problem: "it contains the site root, \(replaced); pass --output with a folder of its own, such as ROOT/public"),
-        Case(
-            name: "content/", output: "content/",
-            problem: "it is content/, \(replaced); pass --output with a folder of its own, such as ROOT/public"),
-        Case(
-            name: "templates/", output: "templates",
-            problem: "it is templates/, \(replaced); pass --output with a folder of its own, such as ROOT/public"),
-        Case(
-            name: "inside content/", output: "content/notes/site",
-            problem:
-                "it is inside content/, which the build reads, \(replaced); pass --output with a folder of its own, such as ROOT/public"
-        ),
-        Case(
-            name: "inside templates/", output: "templates/assets/site",
-            problem:
-                "it is inside templates/, which the build reads, \(replaced); pass --output with a folder of its own, such as ROOT/public"
-        ),
-        Case(
-            name: "inside content/ through a symlink", output: "link/site",
-            problem:
-                "it is inside content/, which the build reads, \(replaced); pass --output with a folder of its own, such as ROOT/public",
-            setUp: { site in
-                try FileManager.default.createSymbolicLink(atPath: site.file("link"), withDestinationPath: "content")
-            }),
+        sources("the root", ".", "it is the site root"),
+        sources("the root with a trailing slash and ..", "content/../", "it is the site root"),
+        sources("a folder holding the root", "..", "it contains the site root"),
+        sources("content/", "content/", "it is content/"),
+        sources("templates/", "templates", "it is templates/"),
+        sources("inside content/", "content/notes/site", "it is inside content/, which the build reads"),
+        sources("inside templates/", "templates/assets/site", "it is inside templates/, which the build reads"),
+        sources("inside content/ through a symlink", "link/site", "it is inside content/, which the build reads") {
+            site in
+            try FileManager.default.createSymbolicLink(atPath: site.file("link"), withDestinationPath: "content")
+        },
         Case(
             name: "public/ as a symlink to content/", output: "public",
             problem: "it is content/, \(replaced); pass --output with a folder outside the site's sources",

@@ -41,7 +41,8 @@ import Testing
         let site = try fixtureSite()
         let served = try TempDir()
         try served.writeEarlierOutput(["old.html": "old\n"], in: "site")
-        try FileManager.default.createSymbolicLink(atPath: site.file("public"), withDestinationPath: served.file("site"))
+        try FileManager.default.createSymbolicLink(
+            atPath: site.file("public"), withDestinationPath: served.file("site"))
         _ = try Pipeline.build(BuildOptions(root: site.path, today: testToday))
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: site.file("public")) == served.file("site"))
         #expect(FileManager.default.fileExists(atPath: served.file("site/index.html")))

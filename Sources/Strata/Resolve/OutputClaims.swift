@@ -47,7 +47,8 @@ struct OutputClaims {
             }
         }
         // The theme's assets first: a file of content/ that lands on one is the one to move.
-        let themeFirst = copies.filter { !$0.path.hasPrefix("content/") } + copies.filter { $0.path.hasPrefix("content/") }
+        let themeFirst =
+            copies.filter { !$0.path.hasPrefix("content/") } + copies.filter { $0.path.hasPrefix("content/") }
         for copy in themeFirst {
             if let holder = claims.claim(copy.outputPath, by: "the copied file \(copy.path)") {
                 diagnostics.error(

@@ -98,7 +98,9 @@ public final class PreviewServer: Sendable {
             }
             return .built(report)
         } catch {
-            let errors = error.problem == nil ? error.diagnostics.filter { $0.severity == .error }.map(\.description) : error.lines
+            let errors =
+                error.problem == nil
+                ? error.diagnostics.filter { $0.severity == .error }.map(\.description) : error.lines
             status.update { $0.errors = errors }
             return .failed(error)
         }

@@ -30,7 +30,8 @@ struct WorkFolders {
         for kind in [Self.staging, Self.retired] {
             let prefix = ".\(name).\(kind)-"
             let digits = entry.dropFirst(prefix.count)
-            guard entry.hasPrefix(prefix), digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+            guard entry.hasPrefix(prefix),
+                digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
                 let pid = pid_t(digits), pid > 0
             else { continue }
             return pid
