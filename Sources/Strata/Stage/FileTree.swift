@@ -79,14 +79,15 @@ enum FileTree {
         guard close(output) == 0 else { throw Failure("write", destination) }
     }
 
-    /// Copies a file, a folder with everything in it, or a symlink as a symlink.
-    static func copyTree(_ source: String, to destination: String) throws(Failure) {
+    /// Recreates a file, a folder with everything in it, or a symlink as a symlink. Files are
+    /// hard-linked, or copied where the file system cannot link them.
+    static func linkTree(_ source: String, to destination: String) throws(Failure) {
         var info = stat()
         guard lstat(source, &info) == 0 else { throw Failure("read", source) }
         switch info.st_mode & S_IFMT {
         case S_IFDIR:
             guard mkdir(destination, info.st_mode & 0o7777) == 0 else { throw Failure("create", destination) }
-            for name in try names(in: source) { try copyTree(source + "/" + name, to: destination + "/" + name) }
+            for name in try names(in: source) { try linkTree(source + "/" + name, to: destination + "/" + name) }
         case S_IFLNK:
             var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
             let length = readlink(source, &target, target.count - 1)
@@ -94,6 +95,7 @@ enum FileTree {
             let text = String(decoding: target.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
             guard symlink(text, destination) == 0 else { throw Failure("create", destination) }
         case S_IFREG:
+            if link(source, destination) == 0 { return }
             try copy(source, to: destination, mode: info.st_mode & 0o7777)
         default:
             return  // a FIFO or socket is no file to publish

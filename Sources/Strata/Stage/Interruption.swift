@@ -19,19 +19,17 @@ public enum Interruption {
 
     /// Installs the handlers for SIGINT and SIGTERM; `strata build` calls it once, first.
     public static func removeStagingOnSignal() {
-        // A parent may have blocked them (a child process inherits the mask); the build must hear them.
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        sigaddset(&signals, SIGINT)
-        sigaddset(&signals, SIGTERM)
-        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         let pipe = pipe
+        guard pipe.read >= 0 else { return }  // no pipe, no handler: the signals keep their default
         Thread.detachNewThread {
             var number: UInt8 = 0
-            while read(pipe.read, &number, 1) != 1 {}
+            while read(pipe.read, &number, 1) != 1 {
+                guard errno == EINTR else { return }
+            }
             interrupted.store(true, ordering: .sequentiallyConsistent)
+            // Waits for a swap under way: then the staging name holds at most the old site.
             for folder in folders.withLock({ $0 }) { removeWhileWritten(folder) }
-            exit(128 + Int32(number))
+            _exit(128 + Int32(number))
         }
         for number in [SIGINT, SIGTERM] {
             _ = signal(number) { number in
@@ -39,10 +37,28 @@ public enum Interruption {
                 _ = write(Interruption.pipe.write, &byte, 1)
             }
         }
+        // A parent may have blocked them (a child process inherits the mask); the build must hear them.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 
     static func begin(_ staging: String) { _ = folders.withLock { $0.insert(staging) } }
-    static func end(_ staging: String) { _ = folders.withLock { $0.remove(staging) } }
+
+    static func end(_ staging: String) {
+        _ = folders.withLock { $0.remove(staging) }
+        waitIfInterrupted()
+    }
+
+    /// Runs the swap so that a signal arriving meanwhile waits until it is done: the output is
+    /// never left half swapped, whichever way the swap is made.
+    static func swapping<Result: Sendable>(_ body: () throws(FileTree.Failure) -> Result) throws(FileTree.Failure)
+        -> Result
+    {
+        try folders.withLock { _ throws(FileTree.Failure) in try body() }
+    }
 
     /// After a signal the build's own failures (files vanishing under it) are not reported: this
     /// waits for the handler to finish removing the staging folder and end the process.

@@ -15,7 +15,9 @@ enum OutputStage {
             try FileTree.makeFolder(staging)
             try write(plan, copies: copies, into: staging)
             try keepHiddenEntries(of: output, in: staging)
-            try OutputSwap.swap(staging, into: output, retired: folders.retired)
+            try Interruption.swapping { () throws(FileTree.Failure) in
+                try OutputSwap.swap(staging, into: output, retired: folders.retired)
+            }
         } catch {
             Interruption.waitIfInterrupted()
             FileTree.remove(staging)
@@ -48,12 +50,13 @@ enum OutputStage {
     }
 
     /// Hidden entries at the top of the old output (`.gitkeep`, `.nojekyll`, `.htaccess`, a `.git`
-    /// folder) are not the build's to delete: they are carried over into the new output.
+    /// folder) are not the build's to delete: they are carried over into the new output, their
+    /// files hard-linked, so a large `.git` costs no copy.
     private static func keepHiddenEntries(of output: String, in staging: String) throws(FileTree.Failure) {
         var info = stat()
         guard stat(output, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return }
         for name in try FileTree.names(in: output) where name.hasPrefix(".") && name != OutputGuard.marker {
-            try FileTree.copyTree(output + "/" + name, to: staging + "/" + name)
+            try FileTree.linkTree(output + "/" + name, to: staging + "/" + name)
         }
     }
 }
