@@ -50,6 +50,10 @@ import Testing
             "an alias onto a generated page without its slash", "/projects",
             "is already taken by the generated page /projects/"),
         alias(
+            "an alias onto a hidden folder", "/.well-known/old/",
+            "has a part starting with '.': the build publishes no hidden files and keeps those at the top of the output for their owner; rename the path"
+        ),
+        alias(
             "an alias with a query", "/old?page=2",
             "contains '?'; an alias is a path without a query or fragment, like /old/path/"),
         alias(

@@ -39,6 +39,7 @@ struct OutputClaims {
             _ = claims.claim(OutputFile.path(for: url), by: "the generated page /\(url)")
         }
         _ = claims.claim(GeneratedURLs.notFound, by: "the generated page /\(GeneratedURLs.notFound)")
+        _ = claims.claim(OutputGuard.marker, by: "the build's marker file")
         for page in site.pages where page.kind != .sectionIntro {
             if let holder = claims.claim(OutputFile.path(for: page.url), by: page.path) {
                 diagnostics.error(
@@ -89,6 +90,12 @@ struct OutputClaims {
         }
         guard !URLPath.isExternal(value), let path = URLPath.normalize(value), !path.isEmpty else {
             diagnostics.error("alias '\(value)' must be a path inside the site, like /old/path/", at: alias.location)
+            return nil
+        }
+        if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            diagnostics.error(
+                "alias '\(value)' has a part starting with '.': the build publishes no hidden files and keeps those at the top of the output for their owner; rename the path",
+                at: alias.location)
             return nil
         }
         if value.hasSuffix("/") || path.hasSuffix(".html") { return value.hasSuffix("/") ? path + "/" : path }
