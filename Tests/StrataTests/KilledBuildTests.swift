@@ -130,7 +130,8 @@ import Testing
                 usleep(delay)
             }
             let staged = FileManager.default.fileExists(atPath: staging)
-            kill(build.processIdentifier, SIGKILL)
+            // Only a child not yet reaped: a finished one's id may already belong to another process.
+            if build.isRunning { kill(build.processIdentifier, SIGKILL) }
             build.waitUntilExit()
             if staged { stagedKills += 1 }
             guard FileManager.default.fileExists(atPath: site.file("public/index.html")) else {
