@@ -50,18 +50,21 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: served.path) == ["site"])
     }
 
-    /// Folders of a process that no longer runs are removed; a running one's are kept, and so is
-    /// anything that only looks similar.
-    @Test func staleFoldersOfDeadBuildsAreRemoved() throws {
-        let site = try fixtureSite()
+    /// Folders of a process that no longer runs are removed when the next build starts, even one
+    /// that then fails on its content; a running one's are kept, and so is anything that only
+    /// looks similar.
+    @Test(arguments: [nil, "wikilink-missing-page"])
+    func staleFoldersOfDeadBuildsAreRemoved(_ fixture: String?) throws {
+        let site = try fixtureSite(fixture)
         let dead = try Self.pidOfAFinishedProcess()
         // pid 1 always runs (`kill(1, 0)` answers 0, or EPERM when not root: both count as running).
         let kept = [".public.staging-1", ".public.old-1", ".public.staging-\(dead).txt", ".other.staging-\(dead)"]
         let removed = [".public.staging-\(dead)", ".public.old-\(dead)"]
         for name in kept + removed { try site.write(name + "/index.html", "left behind\n") }
-        _ = try Pipeline.build(BuildOptions(root: site.path, today: testToday))
+        let failure = buildFailure(BuildOptions(root: site.path, today: testToday))
+        #expect((failure == nil) == (fixture == nil))
         let names = try FileManager.default.contentsOfDirectory(atPath: site.path).sorted()
-        #expect(names == (kept + ["content", "public", "templates"]).sorted())
+        #expect(names == (kept + ["content", "templates"] + (fixture == nil ? ["public"] : [])).sorted())
     }
 
     @Test func leftoverNamesAreReadStrictly() {

@@ -10,11 +10,13 @@ public enum Pipeline {
         if let refusal = OutputGuard.refusal(output: options.output, root: options.root) {
             throw BuildFailure(.unsafeOutput(refusal))
         }
+        // Through a symlink (`public -> /var/www/site`): the folder it names is the one replaced.
+        let output = OutputGuard.resolved(options.output)
+        WorkFolders(output: output).removeStale()
         let source = SiteReader.read(root: options.root)
         let rendered = try render(source, options: options)
         do {
-            // Through a symlink (`public -> /var/www/site`): the folder it names is the one replaced.
-            try OutputStage.write(rendered.plan, copies: rendered.copies, to: OutputGuard.resolved(options.output))
+            try OutputStage.write(rendered.plan, copies: rendered.copies, to: output)
         } catch {
             throw BuildFailure(.fileSystem("\(error.description) (the output folder \(options.output) is unchanged)"))
         }

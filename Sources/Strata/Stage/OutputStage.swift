@@ -6,7 +6,7 @@ enum OutputStage {
     static func write(_ plan: RenderPlan, copies: [SiteSource.CopiedFile], to output: String) throws(FileTree.Failure) {
         let folders = WorkFolders(output: output)
         let staging = folders.staging
-        folders.removeStale()
+        FileTree.remove(staging)  // an earlier build of this process, stopped before it ended
         // A fresh output path (`--output dist/site`) gets its missing parent folders, as `mkdir -p` would.
         try FileTree.makeFolders(folders.parent)
         Interruption.begin(staging)
