@@ -50,9 +50,16 @@ struct MarkdownHTML {
             render(inlines)
             output += "</h\(level)>\n"
         case .blockQuote(let blocks):
-            output += "<blockquote>\n"
-            blocks.forEach { render($0, tight: false) }
-            output += "</blockquote>\n"
+            if let (alert, body) = Alert.of(blocks) {
+                output += "<div class=\"markdown-alert markdown-alert-\(alert.rawValue)\">\n"
+                output += "<p class=\"markdown-alert-title\">\(alert.title)</p>\n"
+                body.forEach { render($0, tight: false) }
+                output += "</div>\n"
+            } else {
+                output += "<blockquote>\n"
+                blocks.forEach { render($0, tight: false) }
+                output += "</blockquote>\n"
+            }
         case .list(let ordered, let start, let tight, let items):
             renderList(ordered: ordered, start: start, tight: tight, items: items)
         case .codeBlock(let info, let code):
