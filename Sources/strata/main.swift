@@ -33,6 +33,7 @@ struct Build: ParsableCommand {
     func run() throws {
         Report.requireSite(site.root)
         let options = BuildOptions(root: site.root, output: output, includeDrafts: drafts, strict: site.strict)
+        Interruption.removeStagingOnSignal()
         do {
             let report = try Pipeline.build(options)
             Report.print(report.warnings)
@@ -205,10 +206,23 @@ enum Report {
         for diagnostic in diagnostics { FileHandle.standardError.write(Data((format(diagnostic) + "\n").utf8)) }
     }
 
+    /// A problem outside the site's files is one line; a refused output folder exits 2, as a
+    /// wrong command line does.
     static func fail(_ failure: BuildFailure, command: String) -> Never {
-        print(failure.diagnostics)
-        FileHandle.standardError.write(Data("\(command) failed: \(failure.diagnostics.tally(.error))\n".utf8))
-        exit(1)
+        print(failure)
+        switch failure.problem {
+        case .unsafeOutput?: exit(2)
+        case .fileSystem?: exit(1)
+        case nil:
+            FileHandle.standardError.write(Data("\(command) failed: \(failure.tally)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static func print(_ failure: BuildFailure) {
+        guard let problem = failure.problem else { return print(failure.diagnostics) }
+        let label = useColor ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
+        FileHandle.standardError.write(Data("\(label) \(problem)\n".utf8))
     }
 
     static func format(_ diagnostic: Diagnostic) -> String {

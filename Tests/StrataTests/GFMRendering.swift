@@ -37,7 +37,7 @@ enum GFMRendering {
             return [:]
         }
         let site = SiteModel.build(parsed, config: siteConfig, includeDrafts: false, commitDates: [:], today: today)
-        let (resolved, resolveDiagnostics) = SiteResolver.resolve(site, files: [])
+        let (resolved, resolveDiagnostics) = SiteResolver.resolve(site, copies: [])
         let byPath = Dictionary(grouping: parsed.diagnostics + resolveDiagnostics, by: \.location.path)
         var result: [Int: Rendered] = [:]
         for example in examples {

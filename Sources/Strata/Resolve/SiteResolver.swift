@@ -1,7 +1,8 @@
 /// The fourth stage: links, relations, backlinks, aliases and the checks that need the whole site.
 enum SiteResolver {
-    static func resolve(_ site: Site, files: Set<String>) -> (ResolvedSite, [Diagnostic]) {
+    static func resolve(_ site: Site, copies: [SiteSource.CopiedFile]) -> (ResolvedSite, [Diagnostic]) {
         var diagnostics = Diagnostics()
+        let files = Set(copies.map(\.outputPath))
         let generated = Set(GeneratedURLs.all(for: site))
         let results = Array(site.pages.indices).parallelMap { index in
             var resolver = LinkResolver(site: site, files: files, generatedURLs: generated, pageIndex: index)
@@ -17,7 +18,7 @@ enum SiteResolver {
         var resolved = ResolvedSite(
             site: site, documents: results.map(\.0), backlinks: backlinks, relationsOut: relationsOut,
             relationsIn: relationsIn, aliases: [], stale: [])
-        resolved.aliases = OutputPaths.aliases(site, files: files, generated: generated, &diagnostics)
+        resolved.aliases = OutputClaims.resolve(site, copies: copies, &diagnostics)
         resolved.stale = site.pages.map { PageChecks.isStale($0, site: site) }
         for index in site.pages.indices {
             PageChecks.check(index, in: site, document: resolved.documents[index], &diagnostics)
