@@ -15,8 +15,7 @@ public enum Pipeline {
                 Diagnostic(.error, "cannot write the site: \(error)", at: SourceLocation(path: options.output))
             ])
         }
-        let elapsed = ContinuousClock.now - clock
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = (ContinuousClock.now - clock).seconds
         let report = BuildReport(
             pagesWritten: rendered.plan.jobs.filter(\.isPage).count,
             filesWritten: rendered.plan.count + rendered.copies.count, warnings: rendered.warnings, seconds: seconds)
