@@ -125,7 +125,7 @@ import Testing
         #expect(try Self.strata(["check", "--root", bad.path]).status == 1)
     }
 
-    @Test(arguments: [["build", "--bogus"], ["frobnicate"], ["build", "--output"], ["check", "extra-argument"]])
+    @Test(arguments: [["build", "--bogus"], ["frobnicate"], ["build", "--output"], ["check", "extra-argument"], ["--root"]])
     func wrongCommandLineExitsWithTwo(_ arguments: [String]) throws {
         let run = try Self.strata(arguments)
         #expect(run.status == 2)

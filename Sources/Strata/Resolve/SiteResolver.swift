@@ -41,10 +41,16 @@ enum SiteResolver {
                 guard let type = site.config.relationType(relation.type.value) else { continue }
                 guard let target = site.project(relation.target.value) else {
                     let name = relation.target.value
-                    let message =
+                    var message =
                         site.draftNames.contains("projects/" + name)
                         ? "relation target '\(name)' is a draft, which this build leaves out; build with --drafts"
                         : "relation target '\(name)' is not a project: content/projects/\(name).md does not exist"
+                    let slugs = site.projects.map { site.pages[$0].slug }
+                    if !site.draftNames.contains("projects/" + name),
+                        let suggestion = FieldDecoder.closest(to: name, in: slugs)
+                    {
+                        message += "; did you mean '\(suggestion)'?"
+                    }
                     diagnostics.error(message, at: relation.target.location)
                     continue
                 }

@@ -29,11 +29,11 @@ public final class PreviewServer: Sendable {
 
     static let statusPath = "/__strata/status"
 
-    private let options: BuildOptions
     private let watcher: SourceWatcher
     private let server: HTTPServer
     private let address: String
     private let state = PreviewState()
+    private let builder: Mutex<PreviewBuilder>
 
     /// - Parameters:
     ///   - options: what to build (`options.output` is not used: the preview lives in memory).
@@ -44,8 +44,8 @@ public final class PreviewServer: Sendable {
         options: BuildOptions, address: String = "127.0.0.1", port: UInt16,
         pollInterval: Duration = .milliseconds(500)
     ) throws(StartFailure) {
-        self.options = options
         self.address = address
+        builder = Mutex(PreviewBuilder(options: options))
         watcher = SourceWatcher(root: options.root, pollInterval: pollInterval)
         let socketAddress: sockaddr_in
         do {
@@ -111,18 +111,10 @@ public final class PreviewServer: Sendable {
 
     /// One build in memory; a failure keeps the last good build served.
     private func build() -> Event {
-        let clock = ContinuousClock.now
         do {
-            let source = SiteReader.read(root: options.root)
-            let rendered = try Pipeline.render(source, options: options)
-            let site = PreviewSite(
-                rendered: rendered.files, copies: rendered.copies, baseURL: rendered.plan.resolved.site.config.baseURL)
+            let (site, report) = try builder.withLock { builder throws(BuildFailure) in try builder.build() }
             state.update(site)
-            return .built(
-                BuildReport(
-                    pagesWritten: rendered.plan.jobs.filter(\.isPage).count,
-                    filesWritten: rendered.plan.count + rendered.copies.count, warnings: rendered.warnings,
-                    seconds: (ContinuousClock.now - clock).seconds))
+            return .built(report)
         } catch {
             let errors = error.diagnostics.filter { $0.severity == .error }
             let serving = state.fail(errors.map(\.description))

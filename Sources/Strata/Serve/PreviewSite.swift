@@ -15,7 +15,7 @@ struct PreviewSite: Sendable {
         case notFound
     }
 
-    private var files: [String: Body] = [:]
+    private(set) var files: [String: Body] = [:]
     /// Every folder that holds a file, for the redirect of `/projects` to `/projects/`.
     private var folders: Set<String> = [""]
     /// The site's `base_url` path prefix, which the 404 page's links carry (`/research/`).
