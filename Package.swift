@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "strata", targets: ["strata"]),
         .library(name: "Strata", targets: ["Strata"]),
+        .library(name: "StrataTemplates", targets: ["StrataTemplates"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
@@ -35,6 +36,10 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "StrataTemplates",
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "strata",
             dependencies: [
@@ -46,6 +51,11 @@ let package = Package(
         .testTarget(
             name: "StrataTests",
             dependencies: ["Strata"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StrataTemplatesTests",
+            dependencies: ["StrataTemplates"],
             swiftSettings: strictSettings
         ),
     ],
