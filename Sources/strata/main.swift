@@ -64,31 +64,31 @@ struct Serve: ParsableCommand {
     @Option(name: .long, help: "The site root, holding content/ and templates/.")
     var root: String = "."
 
-    @Option(name: .long, help: "The port on 127.0.0.1 (0 picks a free one).")
+    @Option(name: .long, help: "The port (0 picks a free one).")
     var port: UInt16 = 8000
+
+    @Option(
+        name: .long,
+        help: "The address to listen on: 127.0.0.1 (this computer only) or 0.0.0.0 (phones and others on the network).")
+    var bind: String = "127.0.0.1"
 
     @Flag(name: .long, help: "Include pages marked draft: true.")
     var drafts = false
 
     func run() throws {
-        // The preview is built in a folder of its own, so public/ is never touched.
-        let folder = FileManager.default.temporaryDirectory.path + "/strata-serve-\(getpid())"
-        let options = BuildOptions(root: root, output: folder + "/site", includeDrafts: drafts)
+        // The preview lives in memory: public/ and the rest of the disk are never written.
+        let options = BuildOptions(root: root, includeDrafts: drafts)
         let server: PreviewServer
         do {
-            server = try PreviewServer(options: options, port: port)
+            server = try PreviewServer(options: options, address: bind, port: port)
         } catch {
-            FileHandle.standardError.write(Data("error: cannot listen on 127.0.0.1:\(port): \(error)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)
-        }
-        let stop: @Sendable (Int32) -> Never = { status in
-            try? FileManager.default.removeItem(atPath: folder)
-            Foundation.exit(status)
         }
         let signalSources = [SIGINT, SIGTERM].map { signal in
             Foundation.signal(signal, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signal, queue: .main)
-            source.setEventHandler { stop(0) }
+            source.setEventHandler { Foundation.exit(0) }
             source.resume()
             return source
         }
@@ -96,23 +96,26 @@ struct Serve: ParsableCommand {
             do {
                 try await server.run { event in
                     switch event {
-                    case .listening(let port):
-                        Swift.print("Serving http://127.0.0.1:\(port)/ (rebuilds on save; Ctrl-C stops)")
+                    case .listening(let address, let port):
+                        let local = address == "0.0.0.0" ? "127.0.0.1" : address
+                        let reach = address == "0.0.0.0" ? ", and at this machine's address from the network" : ""
+                        Swift.print("Serving http://\(local):\(port)/\(reach) (rebuilds on save; Ctrl-C stops)")
                     case .built(let report):
                         Report.print(report.warnings)
                         Swift.print(report.summary)
-                    case .failed(let diagnostics):
+                    case .failed(let diagnostics, let serving):
                         Report.print(diagnostics)
-                        Swift.print("build failed: \(diagnostics.tally(.error)); serving the last good build")
+                        let after = serving ? "serving the last good build" : "nothing to serve until it builds"
+                        Swift.print("build failed: \(diagnostics.tally(.error)); \(after)")
                     }
                     fflush(nil)
                 }
             } catch {
                 FileHandle.standardError.write(Data("error: the preview server stopped: \(error)\n".utf8))
-                stop(1)
+                Foundation.exit(1)
             }
         }
-        // The signal sources must live as long as the process, which ends in `stop`.
+        // The signal sources must live as long as the process, which ends in `exit`.
         withExtendedLifetime(signalSources) { dispatchMain() }
     }
 }

@@ -139,8 +139,8 @@ import Testing
     }
 }
 
-/// `strata serve` as a process: it says where it listens, answers, and on Ctrl-C (SIGINT)
-/// exits 0 and removes its temporary build folder, leaving `public/` alone.
+/// `strata serve` as a process: it says where it listens, answers from memory, and on Ctrl-C
+/// (SIGINT) exits 0, having written nothing: no `public/`, no temporary folder.
 @Suite struct ServeCommandTests {
     @Test func servesUntilInterruptedThenCleansUp() async throws {
         try #require(FileManager.default.isExecutableFile(atPath: Repo.executable), "build the executable first")
@@ -168,11 +168,33 @@ import Testing
         #expect(String(decoding: data, as: UTF8.self).contains("Market map"))
 
         let folder = FileManager.default.temporaryDirectory.path + "/strata-serve-\(process.processIdentifier)"
-        #expect(FileManager.default.fileExists(atPath: folder))
+        #expect(!FileManager.default.fileExists(atPath: folder), "the preview is not written to disk")
         process.interrupt()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        #expect(!FileManager.default.fileExists(atPath: folder), "the preview's folder is removed")
         #expect(!FileManager.default.fileExists(atPath: site.file("public")), "public/ is not written")
+    }
+
+    @Test func aPortInUseIsOneClearLine() throws {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        try #require(bound == 0 && listen(listener, 1) == 0)
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
+        }
+        let port = UInt16(bigEndian: address.sin_port)
+        let site = try fixtureSite()
+        let run = try CLITests.strata(["serve", "--root", site.path, "--port", String(port)])
+        #expect(run.status == 1)
+        #expect(run.stderr == "error: port \(port) is in use: pass --port N, or --port 0 for a free one\n")
     }
 }

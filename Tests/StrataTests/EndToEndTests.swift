@@ -123,7 +123,7 @@ import Testing
             alpha.contains(
                 """
                 <ol>
-                <li id="source-1"><a href="https://alpha.example.com/docs">Alpha Net documentation</a>, Alpha Labs, 2025-03-01. <a href="#cite-1-1" class="backref" aria-label="Back to citation 1">↩1</a> <a href="#cite-1-2" class="backref" aria-label="Back to citation 2">↩2</a></li>
+                <li id="source-1"><a href="https://alpha.example.com/docs">Alpha Net documentation</a>, Alpha Labs, 2025-03-01 (accessed 2026-09-02). <a href="#cite-1-1" class="backref" aria-label="Back to citation 1">↩1</a> <a href="#cite-1-2" class="backref" aria-label="Back to citation 2">↩2</a></li>
                 <li id="source-2"><a href="https://research.example.com/gpu-markets">The state of GPU markets</a>, 2026 (accessed 2026-09-02). <a href="#cite-2-1" class="backref" aria-label="Back to citation 1">↩1</a></li>
                 </ol>
                 """))

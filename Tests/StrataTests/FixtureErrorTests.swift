@@ -32,7 +32,7 @@ import Testing
         Case(
             fixture: "missing-required-key",
             expected: [
-                "content/projects/gamma-agents.md:19:1: error: missing required key 'direction' in the front matter of a project profile; add 'direction: …'"
+                "content/projects/gamma-agents.md:20:1: error: missing required key 'direction' in the front matter of a project profile; add 'direction: …'"
             ]),
         Case(
             fixture: "dangling-layer",
@@ -52,7 +52,7 @@ import Testing
         Case(
             fixture: "unknown-source-citation",
             expected: [
-                "content/projects/gamma-agents.md:22:57: error: unknown source 'gamma-blog'; this page's sources are gamma-post"
+                "content/projects/gamma-agents.md:23:57: error: unknown source 'gamma-blog'; this page's sources are gamma-post"
             ]),
         Case(
             fixture: "bad-slug-file-name",
@@ -128,7 +128,7 @@ import Testing
         Case(
             fixture: "unanswered-rubric", strict: true,
             expected: [
-                "content/projects/beta-chain.md:9:1: error: assessment does not answer 'real-demand' (Do paying users drive its use?); add 'real-demand: yes|partly|no|unknown'"
+                "content/projects/beta-chain.md:9:1: error: assessment does not answer 'real-demand' (Do paying users drive its use?); add 'real-demand: yes|partly|no|unknown|n/a'"
             ]),
         Case(
             fixture: "uncited-source", strict: true,

@@ -53,14 +53,16 @@ public enum NewPage {
         case .project:
             lines += [
                 "layers: []  # required: slugs of content/stack/",
-                "direction: crypto-for-ai  # or ai-for-crypto",
-                "# sector: depin", "# status: live  # announced, testnet, live, deprecated, defunct",
-                "# token: null  # a ticker, or null for no token; leave out when not known", "# chains: []",
+                "direction: crypto-for-ai  # or ai-for-crypto, or both",
+                "# sector: depin",
+                "# status: {value: live, as_of: YYYY-MM-DD, source: source-id}  # announced, testnet, live, deprecated, defunct",
+                "# token: {value: null, as_of: YYYY-MM-DD, source: source-id}  # a ticker, or null for no token; leave out when not known",
+                "# chains: []",
                 "# launched: 2024", "links: {}", "relations: []  # - {type: uses, target: other-project, note: \"\"}",
                 "metrics: []  # - {name: \"\", value: \"\", as_of: YYYY-MM-DD, source: source-id}", "assessment:",
             ]
             for question in rubric {
-                lines.append("  \(question.key): {answer: unknown, note: \"\", sources: []}  # \(question.question)")
+                lines.append("  \(question.key): {answer: unknown, note: \"\", sources: []}  # \(question.question) (yes, partly, no, unknown, n/a)")
             }
             lines += [
                 "  verdict: mixed  # signal, mixed or noise", sourcesLine, sourceExample, "reviewed: \(today)",

@@ -15,8 +15,7 @@ public enum Pipeline {
                 Diagnostic(.error, "cannot write the site: \(error)", at: SourceLocation(path: options.output))
             ])
         }
-        let elapsed = ContinuousClock.now - clock
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = (ContinuousClock.now - clock).seconds
         let report = BuildReport(
             pagesWritten: rendered.plan.jobs.filter(\.isPage).count,
             filesWritten: rendered.plan.count + rendered.copies.count, warnings: rendered.warnings, seconds: seconds)
@@ -40,10 +39,13 @@ public enum Pipeline {
         var warnings: [Diagnostic]
     }
 
-    /// Parse, model, resolve and render a site that has been read.
-    static func render(_ source: SiteSource, options: BuildOptions) throws(BuildFailure) -> Rendered {
+    /// Parse, model, resolve and render a site that has been read; with a `cache`, pages parsed
+    /// by an earlier build are reused (see `ParseCache`).
+    static func render(_ source: SiteSource, options: BuildOptions, cache: inout ParseCache?) throws(BuildFailure)
+        -> Rendered
+    {
         var diagnostics: [Diagnostic] = []
-        let parsed = SiteParser.parse(source)
+        let parsed = SiteParser.parse(source, cache: &cache)
         diagnostics += parsed.diagnostics
         let (templates, templateDiagnostics) = TemplateSet.load(source.templates)
         diagnostics += templateDiagnostics
@@ -59,6 +61,11 @@ public enum Pipeline {
         }
         let plan = SiteRenderer.plan(resolved, templates: templates)
         return Rendered(plan: plan, copies: source.copiedFiles, warnings: diagnostics.sorted())
+    }
+
+    static func render(_ source: SiteSource, options: BuildOptions) throws(BuildFailure) -> Rendered {
+        var none: ParseCache? = nil
+        return try render(source, options: options, cache: &none)
     }
 
     private static func failure(_ diagnostics: [Diagnostic], strict: Bool) -> BuildFailure {

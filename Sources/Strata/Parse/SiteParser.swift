@@ -6,19 +6,28 @@ struct ParsedSite: Sendable {
 }
 
 enum SiteParser {
-    static func parse(_ source: SiteSource) -> ParsedSite {
+    /// With a `cache`, pages whose text and site.yml did not change since the cache was filled
+    /// are taken from it, and the cache is updated with this parse.
+    static func parse(_ source: SiteSource, cache: inout ParseCache?) -> ParsedSite {
         var diagnostics = source.diagnostics
         let (config, configDiagnostics) = SiteConfig.decode(source.siteConfig)
         diagnostics += configDiagnostics
+        let reusable = cache?.isValid(for: source.siteConfig) == true ? cache : nil
         let results = source.pages.parallelMap { file in
-            parse(file, config: config)
+            reusable?.result(for: file) ?? parse(file, config: config)
         }
+        cache?.update(siteConfig: source.siteConfig, files: source.pages, results: results)
         var pages: [ParsedPage] = []
         for (page, pageDiagnostics) in results {
             diagnostics += pageDiagnostics
             if let page { pages.append(page) }
         }
         return ParsedSite(config: config, pages: pages, diagnostics: diagnostics)
+    }
+
+    static func parse(_ source: SiteSource) -> ParsedSite {
+        var none: ParseCache? = nil
+        return parse(source, cache: &none)
     }
 
     static func parse(_ file: SiteSource.TextFile, config: SiteConfig?) -> (ParsedPage?, [Diagnostic]) {

@@ -66,7 +66,7 @@ struct PageFieldsDecoder {
                 id: id, title: title, url: decoder.url(map["url"], "url"),
                 author: decoder.string(map["author"], "author"),
                 publisher: decoder.string(map["publisher"], "publisher"), published: published,
-                accessed: decoder.day(map["accessed"], "accessed")?.value)
+                accessed: decoder.day(map["accessed"], "accessed")?.value, location: item.location)
         }
     }
 
