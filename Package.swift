@@ -16,7 +16,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
@@ -31,7 +30,7 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "Yams",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "StrataTemplates",
                 "FlyingFox",
             ],
             swiftSettings: strictSettings
@@ -50,7 +49,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StrataTests",
-            dependencies: ["Strata"],
+            dependencies: ["Strata", "StrataTemplates"],
             swiftSettings: strictSettings
         ),
         .testTarget(

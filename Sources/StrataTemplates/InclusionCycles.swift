@@ -1,11 +1,11 @@
 /// Templates that include themselves, directly or through others, where nothing in the data can
 /// stop it (the tag is not inside a section or block): each would render forever.
 enum InclusionCycles {
-    static func find(in library: TemplateLibrary) -> [TemplateError] {
+    static func find(in library: TemplateLibrary, inSections: Bool) -> [TemplateError] {
         let count = library.templates.count
         var edges: [[(target: Int, reference: PartialReference)]] = Array(repeating: [], count: count)
         for (number, nodes) in library.templates.enumerated() {
-            TemplateWalk.references(in: nodes, conditional: false) { reference, _ in
+            TemplateWalk.references(in: nodes, conditional: inSections) { reference, _ in
                 if let target = reference.index { edges[number].append((target, reference)) }
             }
         }

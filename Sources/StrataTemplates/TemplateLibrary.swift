@@ -25,7 +25,17 @@ public struct TemplateLibrary: Sendable {
             }
         }
         let library = TemplateLibrary(names: sources.map(\.name), templates: templates, numbers: numbers)
-        return (library, errors + InclusionCycles.find(in: library))
+        return (library, errors + library.inclusionCycles(inSections: false))
+    }
+
+    /// Templates that include themselves, directly or through others. Those that do so outside any
+    /// section are always errors (`load` reports them); `inSections` adds those inside sections and
+    /// blocks, which only the data can stop: a caller whose data never nests reports them too.
+    public func inclusionCycles(inSections: Bool) -> [TemplateError] {
+        let always = InclusionCycles.find(in: self, inSections: false)
+        guard inSections else { return always }
+        let reported = Set(always.map(\.template))
+        return always + InclusionCycles.find(in: self, inSections: true).filter { !reported.contains($0.template) }
     }
 
     public func number(of name: String) -> Int? { numbers[name] }

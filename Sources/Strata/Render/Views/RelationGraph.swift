@@ -3,7 +3,7 @@ import Foundation
 /// The relation graph on a profile: the project in the middle, its related pages around it, each a link.
 /// Drawn at build time as inline SVG named by its `<title>`; colours come from the stylesheet through
 /// the class names.
-extension ContextBuilder {
+extension ViewBuilder {
     /// How many neighbours the graph draws; the relations list below it names every one.
     static let graphNeighbourLimit = 12
 
