@@ -40,6 +40,27 @@ public struct TemplateLibrary: Sendable {
 
     public func number(of name: String) -> Int? { numbers[name] }
 
+    /// Every name any template looks up (the first part of a dotted name): a value no template
+    /// names need not be built.
+    public var referencedNames: Set<String> {
+        var names = Set<String>()
+        var pending = templates
+        while let nodes = pending.popLast() {
+            for node in nodes {
+                switch node {
+                case .variable(let name, _, _): if let first = name.parts.first { names.insert(first) }
+                case .section(let name, let content, _, _):
+                    if let first = name.parts.first { names.insert(first) }
+                    pending.append(content)
+                case .parent(_, let overrides, _): pending += overrides.values.map(\.content)
+                case .block(let block): pending.append(block.content)
+                case .text, .lineStart, .partial: break
+                }
+            }
+        }
+        return names
+    }
+
     /// Every partial and parent tag that names a template the library does not have. Rendering
     /// treats such a tag as empty text, as the Mustache spec says; a strict caller reports these.
     public var missingPartials: [TemplateError] {

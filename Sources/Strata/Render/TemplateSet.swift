@@ -7,6 +7,10 @@ struct TemplateSet: Sendable {
     let library: TemplateLibrary
     /// The library's number of each `ThemeTemplate`, in the enum's order.
     private let numbers: [Int?]
+    /// Whether any template shows an item's `html` or `card`: if not, items are not rendered
+    /// through those partials at all.
+    let usesItemHTML: Bool
+    let usesItemCard: Bool
 
     static func load(_ files: [SiteSource.TextFile]) -> (TemplateSet, [Diagnostic]) {
         let sources = files.map { file in
@@ -30,7 +34,10 @@ struct TemplateSet: Sendable {
                 diagnostics += TemplateCheck.check(library, template: number, stack: template.views).map(diagnostic)
             }
         }
-        return (TemplateSet(library: library, numbers: numbers), diagnostics)
+        let names = library.referencedNames
+        let set = TemplateSet(
+            library: library, numbers: numbers, usesItemHTML: names.contains("html"), usesItemCard: names.contains("card"))
+        return (set, diagnostics)
     }
 
     private static func diagnostic(_ error: TemplateError) -> Diagnostic {

@@ -21,14 +21,14 @@ final class ItemCache: Sendable {
     }
 
     /// The item of page `index` for pages whose links start with `linkPrefix`, made by `make` and
-    /// rendered through `partials/page-item` and `partials/card` the first time.
+    /// rendered through `partials/page-item` and `partials/card` (those the theme shows) the first time.
     func item(_ index: Int, linkPrefix: String, make: () -> PageItemFields) -> SharedItem {
         let key = Key(prefix: linkPrefix, page: index)
         if let value = entries.withLock({ $0[key] }) { return SharedItem(value: value) }
         let fields = make().templateValue
-        let fragments = ItemFragments(
-            html: TemplateHTML(templates?.render(.pageItem, [fields]) ?? ""),
-            card: TemplateHTML(templates?.render(.card, [fields]) ?? ""))
+        let html = templates.flatMap { $0.usesItemHTML ? $0.render(.pageItem, [fields]) : nil }
+        let card = templates.flatMap { $0.usesItemCard ? $0.render(.card, [fields]) : nil }
+        let fragments = ItemFragments(html: TemplateHTML(html ?? ""), card: TemplateHTML(card ?? ""))
         let value = PageItem(Encoded(value: fields), fragments).templateValue
         entries.withLock { $0[key] = value }
         return SharedItem(value: value)
