@@ -1,7 +1,8 @@
 import StrataTemplates
 
-/// Builds the views of one output page, with every link relative to that page.
-struct ViewBuilder {
+/// Builds the views of one output page, with every link relative to that page. A class: the
+/// closures that map lists capture one reference, not a copy of the resolved site.
+final class ViewBuilder {
     let resolved: ResolvedSite
     /// The URL of the page being rendered (`projects/io-net/`).
     let url: String
