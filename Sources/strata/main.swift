@@ -7,7 +7,8 @@ struct StrataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "strata",
         abstract: "Builds a cross-linked static research site from content/ and templates/.",
-        subcommands: [Build.self, Check.self, Serve.self, New.self])
+        version: Strata.version,
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self])
 }
 
 struct SiteOptions: ParsableArguments {
@@ -30,7 +31,9 @@ struct Build: ParsableCommand {
     var drafts = false
 
     func run() throws {
+        Report.requireSite(site.root)
         let options = BuildOptions(root: site.root, output: output, includeDrafts: drafts, strict: site.strict)
+        Interruption.removeStagingOnSignal()
         do {
             let report = try Pipeline.build(options)
             Report.print(report.warnings)
@@ -46,9 +49,14 @@ struct Check: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @Flag(name: .long, help: "Check pages marked draft: true too, as build --drafts would.")
+    var drafts = false
+
     func run() throws {
+        Report.requireSite(site.root)
         do {
-            let warnings = try Pipeline.check(BuildOptions(root: site.root, strict: site.strict))
+            let options = BuildOptions(root: site.root, includeDrafts: drafts, strict: site.strict)
+            let warnings = try Pipeline.check(options)
             Report.print(warnings)
             Swift.print("no errors, \(warnings.tally(.warning))")
         } catch {
@@ -76,6 +84,7 @@ struct Serve: ParsableCommand {
     var drafts = false
 
     func run() throws {
+        Report.requireSite(root)
         // The preview lives in memory: public/ and the rest of the disk are never written.
         let options = BuildOptions(root: root, includeDrafts: drafts)
         let server: PreviewServer
@@ -149,18 +158,71 @@ struct New: ParsableCommand {
     }
 }
 
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start a new site: settings, a home page, one layer and a copy of the theme.")
+
+    @Argument(help: "The folder of the new site (new or empty).")
+    var folder: String
+
+    @Option(name: .long, help: "The templates folder to copy (default: templates/ of the current folder).")
+    var theme: String = "templates"
+
+    func run() throws {
+        do {
+            let written = try InitSite.create(at: folder, theme: theme)
+            for path in written { Swift.print((folder as NSString).appendingPathComponent(path)) }
+            Swift.print("Next: strata serve --root \(folder)")
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
 /// The one place diagnostics become output and exit codes.
 enum Report {
+    /// A `--root` that is not a site is a wrong command line: one line, exit 2.
+    static func requireSite(_ root: String) {
+        var isFolder: ObjCBool = false
+        let problem: String? =
+            if !FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) {
+                "--root \(root): no such folder"
+            } else if !isFolder.boolValue {
+                "--root \(root) is a file: pass the folder that holds content/ and templates/"
+            } else if !FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent("content")) {
+                "\(root) has no content/ folder: pass --root the folder that holds content/ and templates/, or start a site with 'strata init DIR'"
+            } else {
+                nil
+            }
+        guard let problem else { return }
+        FileHandle.standardError.write(Data("error: \(problem)\n".utf8))
+        exit(2)
+    }
+
     static let useColor: Bool = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
 
     static func print(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics { FileHandle.standardError.write(Data((format(diagnostic) + "\n").utf8)) }
     }
 
+    /// A problem outside the site's files is one line; a refused output folder exits 2, as a
+    /// wrong command line does.
     static func fail(_ failure: BuildFailure, command: String) -> Never {
-        print(failure.diagnostics)
-        FileHandle.standardError.write(Data("\(command) failed: \(failure.diagnostics.tally(.error))\n".utf8))
-        exit(1)
+        print(failure)
+        switch failure.problem {
+        case .unsafeOutput?: exit(2)
+        case .fileSystem?: exit(1)
+        case nil:
+            FileHandle.standardError.write(Data("\(command) failed: \(failure.tally)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static func print(_ failure: BuildFailure) {
+        guard let problem = failure.problem else { return print(failure.diagnostics) }
+        let label = useColor ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
+        FileHandle.standardError.write(Data("\(label) \(problem)\n".utf8))
     }
 
     static func format(_ diagnostic: Diagnostic) -> String {
@@ -171,7 +233,14 @@ enum Report {
     }
 }
 
-/// Exit status 2 for a wrong command line, as SPEC §7 asks.
+/// Exit status 2 for a wrong command line, as SPEC §7 asks: a misspelt command gets a suggestion.
+let commands = StrataCommand.configuration.subcommands.map { $0._commandName } + ["help"]
+if let first = CommandLine.arguments.dropFirst().first, !first.hasPrefix("-"), !commands.contains(first) {
+    var message = "error: '\(first)' is not a strata command"
+    if let suggestion = Spelling.closest(to: first, in: commands) { message += "; did you mean '\(suggestion)'?" }
+    FileHandle.standardError.write(Data((message + " (see 'strata --help')\n").utf8))
+    exit(2)
+}
 do {
     var command = try StrataCommand.parseAsRoot()
     try command.run()

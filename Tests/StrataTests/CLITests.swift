@@ -20,8 +20,13 @@ import Testing
         try #require(
             FileManager.default.isExecutableFile(atPath: Repo.executable),
             "build the executable first: swift build (looked for \(Repo.executable))")
+        return try run(Repo.executable, arguments)
+    }
+
+    /// Runs `program` (`strata`, or a shell that runs it) in the environment the tests pin.
+    static func run(_ program: String, _ arguments: [String]) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Repo.executable)
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["SOURCE_DATE_EPOCH"] = String(20_782 * 86_400)  // 2026-11-25
@@ -73,7 +78,7 @@ import Testing
 
     @Test func buildFailsWithDiagnosticsOnStandardError() throws {
         let site = try fixtureSite("wikilink-missing-page")
-        try site.write("public/sentinel.txt", "old\n")
+        try site.writeEarlierOutput(["sentinel.txt": "old\n"])
         let run = try Self.strata(["build", "--root", site.path])
         #expect(run.status == 1)
         #expect(
@@ -83,7 +88,7 @@ import Testing
 
                 """)
         #expect(run.stdout == "")
-        #expect(try listFiles(site.file("public")) == ["sentinel.txt"])
+        #expect(try listFiles(site.file("public")) == [".strata-output", "sentinel.txt"])
     }
 
     @Test func checkFailsWithTheSameDiagnosticsAndWritesNothing() throws {
@@ -125,7 +130,7 @@ import Testing
         #expect(try Self.strata(["check", "--root", bad.path]).status == 1)
     }
 
-    @Test(arguments: [["build", "--bogus"], ["frobnicate"], ["build", "--output"], ["check", "extra-argument"]])
+    @Test(arguments: [["build", "--bogus"], ["frobnicate"], ["build", "--output"], ["check", "extra-argument"], ["--root"]])
     func wrongCommandLineExitsWithTwo(_ arguments: [String]) throws {
         let run = try Self.strata(arguments)
         #expect(run.status == 2)

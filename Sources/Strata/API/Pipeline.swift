@@ -4,16 +4,21 @@ import Dispatch
 public enum Pipeline {
     /// Builds the site in `options.root` and swaps it into `options.output`.
     /// Throws `BuildFailure` (with every diagnostic) and leaves the output folder untouched on any error.
+    /// Refuses an output folder that holds the sources or files a build did not write (`OutputGuard`).
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         let clock = ContinuousClock.now
+        if let refusal = OutputGuard.refusal(output: options.output, root: options.root) {
+            throw BuildFailure(.unsafeOutput(refusal))
+        }
+        // Through a symlink (`public -> /var/www/site`): the folder it names is the one replaced.
+        let output = OutputGuard.resolved(options.output)
+        WorkFolders(output: output).removeStale()
         let source = SiteReader.read(root: options.root)
         let rendered = try render(source, options: options)
         do {
-            try OutputStage.write(rendered.plan, copies: rendered.copies, to: options.output)
+            try OutputStage.write(rendered.plan, copies: rendered.copies, to: output)
         } catch {
-            throw BuildFailure(diagnostics: [
-                Diagnostic(.error, "cannot write the site: \(error)", at: SourceLocation(path: options.output))
-            ])
+            throw BuildFailure(.fileSystem("\(error.description) (the output folder \(options.output) is unchanged)"))
         }
         let seconds = (ContinuousClock.now - clock).seconds
         let report = BuildReport(
@@ -53,8 +58,7 @@ public enum Pipeline {
         let site = SiteModel.build(
             parsed, config: config, includeDrafts: options.includeDrafts, commitDates: source.commitDates,
             today: options.day)
-        let (resolved, resolveDiagnostics) = SiteResolver.resolve(
-            site, files: Set(source.copiedFiles.map(\.outputPath)))
+        let (resolved, resolveDiagnostics) = SiteResolver.resolve(site, copies: source.copiedFiles)
         diagnostics += resolveDiagnostics
         if diagnostics.contains(where: { $0.severity == .error || options.strict }) {
             throw failure(diagnostics, strict: options.strict)

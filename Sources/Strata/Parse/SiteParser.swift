@@ -64,6 +64,13 @@ enum SiteParser {
                     "raw HTML is left out of the page; set 'unsafe_html: true' in content/site.yml to keep it",
                     at: location))
         }
+        if let fields, !fields.draft, let line = NewPage.placeholderLine(in: split.body) {
+            diagnostics.append(
+                Diagnostic(
+                    .warning,
+                    "the placeholder text of 'strata new' is still here: write the page, or mark it 'draft: true' until it is ready",
+                    at: SourceLocation(path: file.path, line: split.bodyLineOffset + line, column: 1)))
+        }
         // A page whose front matter has errors is kept (titled by its slug if need be), so links to it
         // do not add confusing errors elsewhere; the build still fails on its own errors.
         let kept = fields ?? PageFields(title: placement.slug.isEmpty ? placement.section : placement.slug)

@@ -57,10 +57,7 @@ enum SiteRenderer {
     static func plan(_ resolved: ResolvedSite, templates: TemplateSet) -> RenderPlan {
         let site = resolved.site
         // The long jobs first (data files and index pages list every page), so they spread over the cores.
-        var data = [
-            GeneratedURLs.searchIndex, GeneratedURLs.projectsJSON, GeneratedURLs.projectsCSV, GeneratedURLs.robots,
-        ]
-        if site.config.baseURL != nil { data += [GeneratedURLs.sitemap, GeneratedURLs.feed] }
+        let data = GeneratedURLs.dataFiles(site.config)
         var pages: [HTMLPage] = [.projects, .landscape, .scorecard, .stack, .notes, .reviews, .search, .notFound]
         for taxonomy in GeneratedURLs.Taxonomy.allCases {
             pages.append(.taxonomy(taxonomy))
