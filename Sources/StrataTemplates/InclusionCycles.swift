@@ -42,7 +42,9 @@ enum InclusionCycles {
             guard reported.insert(chain.sorted()).inserted else { continue }
             let names = (chain + [start]).map { library.names[$0] }
             let first = chain.count > 1 ? previous[chain[1]]?.reference ?? closing.reference : closing.reference
-            let through = chain.count > 1 ? " through " + chain.dropFirst().map { "'\(library.names[$0])'" }.joined(separator: ", ") : ""
+            let through =
+                chain.count > 1
+                ? " through " + chain.dropFirst().map { "'\(library.names[$0])'" }.joined(separator: ", ") : ""
             errors.append(
                 TemplateError(
                     "'\(library.names[start])' includes itself\(through) (\(names.joined(separator: " → "))), "

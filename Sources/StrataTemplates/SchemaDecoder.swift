@@ -65,10 +65,16 @@ private struct KeyedSchemaContainer<Key: CodingKey>: KeyedDecodingContainerProto
         return scalar(value, schema, key)
     }
 
-    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { scalar(false, .bool, key, optional: true) }
-    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { scalar("", .text, key, optional: true) }
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+        scalar(false, .bool, key, optional: true)
+    }
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+        scalar("", .text, key, optional: true)
+    }
     func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { scalar(0, .number, key, optional: true) }
-    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { scalar(0, .number, key, optional: true) }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
+        scalar(0, .number, key, optional: true)
+    }
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         let (value, schema) = try decoder.decode(type)
         return scalar(value, schema, key, optional: true)

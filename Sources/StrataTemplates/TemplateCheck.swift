@@ -72,14 +72,18 @@ public struct TemplateCheck {
         guard var current = found else {
             let visible = stack.compactMap(\.object).flatMap(\.names)
             let noun = stack.reversed().lazy.compactMap { $0.object?.noun }.first
-            report(Self.unknown(first, of: noun.map { "a value of \($0)" } ?? "a value here", visible), at: location, in: template)
+            report(
+                Self.unknown(first, of: noun.map { "a value of \($0)" } ?? "a value here", visible), at: location,
+                in: template)
             return nil
         }
         for (offset, part) in name.parts.enumerated().dropFirst() {
             if case .unknown = current { return .unknown }
             guard let object = current.object, let next = object[part] else {
                 let owner = name.parts[..<offset].joined(separator: ".")
-                report(Self.unknown(part, of: "a value of '\(owner)'", current.object?.names ?? []), at: location, in: template)
+                report(
+                    Self.unknown(part, of: "a value of '\(owner)'", current.object?.names ?? []), at: location,
+                    in: template)
                 return nil
             }
             current = next

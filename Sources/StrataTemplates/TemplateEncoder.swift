@@ -82,10 +82,18 @@ private struct KeyedValueContainer<Key: CodingKey>: KeyedEncodingContainerProtoc
     }
 
     // Absent optionals are `false`.
-    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { put(value.map { .bool($0) } ?? .bool(false), key) }
-    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { put(value.map { .text($0) } ?? .bool(false), key) }
-    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { put(value.map { .int($0) } ?? .bool(false), key) }
-    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { put(value.map { .double($0) } ?? .bool(false), key) }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
+        put(value.map { .bool($0) } ?? .bool(false), key)
+    }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+        put(value.map { .text($0) } ?? .bool(false), key)
+    }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
+        put(value.map { .int($0) } ?? .bool(false), key)
+    }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
+        put(value.map { .double($0) } ?? .bool(false), key)
+    }
     mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
         put(try value.map { try ValueEncoder.value(of: $0) } ?? .bool(false), key)
     }
@@ -118,7 +126,9 @@ private struct UnkeyedValueContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: Int) throws { put(.int(value)) }
     mutating func encode<T: Encodable>(_ value: T) throws { put(try ValueEncoder.value(of: value)) }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         encoder.child(named: nil).container(keyedBy: keyType)
     }
 

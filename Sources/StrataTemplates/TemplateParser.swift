@@ -84,7 +84,8 @@ struct TemplateParser {
             if case .text(let text) = item { return text.utf8.allSatisfy(Self.isWhitespace) }
             return true
         }
-        let standalone = blank && !tags.isEmpty && tags.allSatisfy(\.canStandAlone) && (tags.count == 1 || onlyInheritance(tags))
+        let standalone =
+            blank && !tags.isEmpty && tags.allSatisfy(\.canStandAlone) && (tags.count == 1 || onlyInheritance(tags))
         if standalone {
             var indentation = ""
             if case .text(let text)? = items.first { indentation = text }
@@ -109,7 +110,8 @@ struct TemplateParser {
             case .text(var text):
                 if offset == 0 {
                     let leading = String(
-                        decoding: text.utf8.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }, as: UTF8.self)
+                        decoding: text.utf8.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") },
+                        as: UTF8.self)
                     builder.lineStart(leading)
                     text.removeFirst(leading.count)
                 }
@@ -184,7 +186,8 @@ struct TemplateParser {
             throw TemplateError("this tag has no name", in: template, at: location)
         }
         if name.utf8.contains(where: Self.isWhitespace) {
-            throw TemplateError("'\(name)' is not a name: a tag holds one name, without spaces", in: template, at: location)
+            throw TemplateError(
+                "'\(name)' is not a name: a tag holds one name, without spaces", in: template, at: location)
         }
         return TemplateTag(kind: kind, name: name, location: location)
     }

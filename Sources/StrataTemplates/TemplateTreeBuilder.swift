@@ -65,7 +65,9 @@ struct TemplateTreeBuilder {
 
     private mutating func close(_ tag: TemplateTag) throws(TemplateError) {
         guard frames.count > 1 else {
-            throw TemplateError("{{/\(tag.name)}} closes nothing: no section named '\(tag.name)' is open", in: template, at: tag.location)
+            throw TemplateError(
+                "{{/\(tag.name)}} closes nothing: no section named '\(tag.name)' is open", in: template,
+                at: tag.location)
         }
         let frame = frames.removeLast()
         guard frame.name == tag.name else {

@@ -61,7 +61,9 @@ public struct TemplateObject: Sendable, Equatable {
         }
         set {
             if let index = names.firstIndex(of: name) {
-                if let newValue { values[index] = newValue } else {
+                if let newValue {
+                    values[index] = newValue
+                } else {
                     names.remove(at: index)
                     values.remove(at: index)
                 }

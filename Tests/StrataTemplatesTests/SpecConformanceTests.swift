@@ -4,7 +4,9 @@ import Testing
 
 /// Every test of the spec's required modules and of template inheritance.
 @Suite struct SpecConformanceTests {
-    static let modules = ["comments", "delimiters", "interpolation", "inverted", "partials", "sections", "~inheritance"]
+    static let modules = [
+        "comments", "delimiters", "interpolation", "inverted", "partials", "sections", "~inheritance",
+    ]
 
     @Test(.enabled(if: SpecSuite.folder != nil, Comment(rawValue: SpecSuite.absent)), arguments: modules)
     func module(_ module: String) throws {

@@ -69,7 +69,13 @@ import Testing
         #expect(try library.render("node", tree) == "a(b())")
         // A section on a value without the name looks it up again outside: this never ends.
         let (loop, _) = TemplateLibrary.load([("loop", "{{#on}}{{>loop}}{{/on}}")])
-        #expect(throws: TemplateError(template: "loop", line: 1, column: 1, message: "rendering nests sections and partials more than 200 deep here: does a partial include itself through its data?")) {
+        #expect(
+            throws: TemplateError(
+                template: "loop", line: 1, column: 1,
+                message:
+                    "rendering nests sections and partials more than 200 deep here: does a partial include itself through its data?"
+            )
+        ) {
             try loop.render("loop", ["on": true])
         }
     }
@@ -85,6 +91,7 @@ import Testing
     @Test func missingPartialsAreListed() {
         let (library, errors) = TemplateLibrary.load([("page", "{{#a}}\n {{> partials/nope}}\n{{/a}}")])
         #expect(errors.isEmpty)
-        #expect(library.missingPartials.map(\.description) == ["page:2:2: there is no template 'partials/nope' to include"])
+        #expect(
+            library.missingPartials.map(\.description) == ["page:2:2: there is no template 'partials/nope' to include"])
     }
 }

@@ -6,7 +6,9 @@ import Testing
 @Suite struct TemplateRenderTests {
     @Test func escapesTheFiveCharacters() throws {
         let (library, _) = TemplateLibrary.load([("t", "{{x}}|{{{x}}}|{{&x}}")])
-        #expect(try library.render("t", ["x": "<a href=\"x\">'&'</a>"]) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;|<a href=\"x\">'&'</a>|<a href=\"x\">'&'</a>")
+        #expect(
+            try library.render("t", ["x": "<a href=\"x\">'&'</a>"])
+                == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;|<a href=\"x\">'&'</a>|<a href=\"x\">'&'</a>")
     }
 
     @Test func htmlValuesAreWrittenAsTheyAre() throws {

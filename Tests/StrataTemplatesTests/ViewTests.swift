@@ -32,7 +32,10 @@ import Testing
     @Test func absentOptionalsAreFalse() throws {
         let value = try TemplateEncoder.encode(Self.page)
         let (library, _) = TemplateLibrary.load([
-            ("t", "{{title}} {{{content}}} {{count}}{{#items}} [{{title}}{{#summary}}: {{summary}}{{/summary}}]{{/items}} {{#extra}}{{title}}/{{slug}}/{{summary}}{{/extra}}")
+            (
+                "t",
+                "{{title}} {{{content}}} {{count}}{{#items}} [{{title}}{{#summary}}: {{summary}}{{/summary}}]{{/items}} {{#extra}}{{title}}/{{slug}}/{{summary}}{{/extra}}"
+            )
         ])
         #expect(try library.render("t", value) == "T <p>x</p> 2 [A] [B: b] E/e/false")
     }
@@ -66,22 +69,26 @@ import Testing
             Self.check("<h1>{{title}}</h1>\n    {{titel}}") == [
                 "page:2:5: 'titel' is not a value of a content page; did you mean 'title'?"
             ])
-        #expect(Self.check("{{#items}}{{sumary}}{{/items}}") == [
-            "page:1:11: 'sumary' is not a value of a page item; did you mean 'summary'?"
-        ])
-        #expect(Self.check("{{#items}}{{> partials/item}}{{/items}}") == [
-            "partials/item:1:1: 'titel' is not a value of a page item; did you mean 'title'?"
-        ])
-        #expect(Self.check("{{extra.slag}} {{nothing}}") == [
-            "page:1:1: 'slag' is not a value of 'extra'; did you mean 'slug'?",
-            "page:1:16: 'nothing' is not a value of a content page",
-        ])
+        #expect(
+            Self.check("{{#items}}{{sumary}}{{/items}}") == [
+                "page:1:11: 'sumary' is not a value of a page item; did you mean 'summary'?"
+            ])
+        #expect(
+            Self.check("{{#items}}{{> partials/item}}{{/items}}") == [
+                "partials/item:1:1: 'titel' is not a value of a page item; did you mean 'title'?"
+            ])
+        #expect(
+            Self.check("{{extra.slag}} {{nothing}}") == [
+                "page:1:1: 'slag' is not a value of 'extra'; did you mean 'slug'?",
+                "page:1:16: 'nothing' is not a value of a content page",
+            ])
     }
 
     @Test func unescapedTextIsAnError() {
-        #expect(Self.check("{{{content}}}{{{title}}}") == [
-            "page:1:14: 'title' is text, which {{{title}}} would write without escaping: write {{title}}"
-        ])
+        #expect(
+            Self.check("{{{content}}}{{{title}}}") == [
+                "page:1:14: 'title' is text, which {{{title}}} would write without escaping: write {{title}}"
+            ])
     }
 
     @Test func namesOfOuterValuesAreFoundInsideSections() {

@@ -36,7 +36,8 @@ import Testing
     }
 
     @Test func aNameInsideAListIsCheckedAgainstTheListsEntries() {
-        let text = "{{#backlinks}}{{{html}}}{{sumary}}{{/backlinks}}{{#sources}}{{#backrefs}}{{hre}}{{/backrefs}}{{/sources}}"
+        let text =
+            "{{#backlinks}}{{{html}}}{{sumary}}{{/backlinks}}{{#sources}}{{#backrefs}}{{hre}}{{/backrefs}}{{/sources}}"
         #expect(
             Self.errors(["templates/page.mustache": text]) == [
                 "templates/page.mustache:1:25: error: 'sumary' is not a value of a page item; did you mean 'summary'?",
@@ -68,14 +69,16 @@ import Testing
     @Test func aPartialThatIncludesItselfIsAnErrorNamingTheChain() {
         #expect(
             Self.errors([
-                "templates/search.mustache": "{{> partials/self}}", "templates/partials/self.mustache": "x{{> partials/self}}",
+                "templates/search.mustache": "{{> partials/self}}",
+                "templates/partials/self.mustache": "x{{> partials/self}}",
             ]) == [
                 "templates/partials/self.mustache:1:2: error: 'partials/self' includes itself (partials/self → partials/self), so it would never finish: put the inclusion inside a section or remove it"
             ])
         // Inside a section too: no view holds a list of itself, so this would only stop at the limit.
         #expect(
             Self.errors([
-                "templates/search.mustache": "{{> partials/a}}", "templates/partials/a.mustache": "{{#nav}}{{> partials/b}}{{/nav}}",
+                "templates/search.mustache": "{{> partials/a}}",
+                "templates/partials/a.mustache": "{{#nav}}{{> partials/b}}{{/nav}}",
                 "templates/partials/b.mustache": "{{> partials/a}}",
             ]) == [
                 "templates/partials/a.mustache:1:9: error: 'partials/a' includes itself through 'partials/b' (partials/a → partials/b → partials/a), so it would never finish: put the inclusion inside a section or remove it"

@@ -1,8 +1,8 @@
 import Foundation
+import StrataTemplates
 import Testing
 
 @testable import Strata
-import StrataTemplates
 
 /// What the theme's pictures and controls are built from: the stack diagram, the landscape, the
 /// table filters, the relation graph and the edit links, checked on the values the templates get.

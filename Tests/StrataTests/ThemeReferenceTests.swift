@@ -11,6 +11,8 @@ import Testing
         let begin = try #require(document.range(of: ThemeReference.begin), "docs/templates.md has no reference part")
         let end = try #require(document.range(of: ThemeReference.end))
         let written = String(document[begin.lowerBound..<end.upperBound])
-        #expect(written == expected, "docs/templates.md differs from the views; its reference part should read:\n\(expected)")
+        #expect(
+            written == expected,
+            "docs/templates.md differs from the views; its reference part should read:\n\(expected)")
     }
 }

@@ -27,7 +27,8 @@ struct TemplateSet: Sendable {
         }
         diagnostics += library.missingPartials.map(diagnostic)
         // The views hold no lists of themselves, so a partial that includes itself never ends.
-        diagnostics += library.inclusionCycles(inSections: true).filter { cycle in !errors.contains(cycle) }.map(diagnostic)
+        diagnostics += library.inclusionCycles(inSections: true).filter { cycle in !errors.contains(cycle) }.map(
+            diagnostic)
         if errors.isEmpty {
             for (template, number) in zip(ThemeTemplate.allCases, numbers) {
                 guard let number else { continue }
@@ -36,7 +37,8 @@ struct TemplateSet: Sendable {
         }
         let names = library.referencedNames
         let set = TemplateSet(
-            library: library, numbers: numbers, usesItemHTML: names.contains("html"), usesItemCard: names.contains("card"))
+            library: library, numbers: numbers, usesItemHTML: names.contains("html"),
+            usesItemCard: names.contains("card"))
         return (set, diagnostics)
     }
 
@@ -49,12 +51,15 @@ struct TemplateSet: Sendable {
     /// Renders `template` with `stack` (outermost first). The theme was checked at load, so the
     /// one error left is nesting past the renderer's limit; it is written into the page.
     func render(_ template: ThemeTemplate, _ stack: [TemplateValue]) -> String {
-        guard let index = ThemeTemplate.allCases.firstIndex(of: template), let number = numbers[index] else { return "" }
+        guard let index = ThemeTemplate.allCases.firstIndex(of: template), let number = numbers[index] else {
+            return ""
+        }
         var output: [UInt8] = []
         do {
             try library.render(number, stack: stack, into: &output)
         } catch {
-            output += Array("<!-- templates/\(error.template).mustache:\(error.line):\(error.column): \(error.message) -->".utf8)
+            output += Array(
+                "<!-- templates/\(error.template).mustache:\(error.line):\(error.column): \(error.message) -->".utf8)
         }
         return String(decoding: output, as: UTF8.self)
     }

@@ -7,7 +7,9 @@ enum ThemeReference {
     static let end = "<!-- end of reference -->"
 
     static func markdown() -> String {
-        var lines = [begin, "", "### Which views each template gets", "", "| template | views, outermost first |", "|---|---|"]
+        var lines = [
+            begin, "", "### Which views each template gets", "", "| template | views, outermost first |", "|---|---|",
+        ]
         var objects: [TemplateObjectSchema] = []
         for template in ThemeTemplate.allCases {
             let nouns = template.views.compactMap { $0.object?.noun }.map { "*\($0)*" }

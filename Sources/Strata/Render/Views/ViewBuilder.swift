@@ -74,7 +74,8 @@ final class ViewBuilder {
             ("Scorecard", GeneratedURLs.scorecard), ("Tags", GeneratedURLs.Taxonomy.tags.url),
             ("Search", GeneratedURLs.search),
         ]
-        return entries.map { title, target in NavEntry(title: title, url: href(target), current: url.hasPrefix(target)) }
+        return entries.map { title, target in NavEntry(title: title, url: href(target), current: url.hasPrefix(target))
+        }
     }
 
     /// The intro text from `content/<section>/_index.md`, rendered.
