@@ -15,6 +15,7 @@ final class ViewBuilder {
     ///   server shows at any depth).
     init(resolved: ResolvedSite, url: String, items: ItemCache? = nil, absoluteBase: String? = nil) {
         self.resolved = resolved
+        site = resolved.site
         self.url = url
         let parent = URLPath.folder(of: url)
         let folder = url.isEmpty || url.hasSuffix("/") ? url : parent.isEmpty ? "" : parent + "/"
@@ -22,7 +23,8 @@ final class ViewBuilder {
         itemCache = items ?? ItemCache(templates: nil)
     }
 
-    var site: Site { resolved.site }
+    /// The site, held once: a computed `resolved.site` would copy it at every use.
+    let site: Site
 
     func href(_ target: String) -> String {
         target.isEmpty && up.isEmpty ? "./" : up + target
