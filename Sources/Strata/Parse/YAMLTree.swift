@@ -30,6 +30,12 @@ struct YAMLNode: Sendable {
 enum YAMLTree {
     /// Parses `text`, which starts on line `firstLine` of the file at `path`.
     static func parse(_ text: String, path: String, firstLine: Int) -> Result<YAMLNode?, Diagnostic> {
+        if let excess = YAMLAliases.check(text) {
+            return .failure(
+                Diagnostic(
+                    .error, excess.message,
+                    at: SourceLocation(path: path, line: excess.line + firstLine - 1, column: excess.column)))
+        }
         do {
             // The basic resolver leaves every scalar a string: fields decide what a value means.
             // UTF-8 is named rather than left to `Parser.Encoding.default`, which reads the process
@@ -73,6 +79,16 @@ enum YAMLTree {
             SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
         }
         switch error {
+        case .reader(let problem, let offset, let value, _):
+            // libyaml's own text shows the offending line, raw bytes and all: say what it is instead.
+            let location = offset.map { characterLocation($0, in: text, path: path, lineOffset: lineOffset) }
+            return Diagnostic(
+                .error, readerMessage(problem, value: value),
+                at: location ?? SourceLocation(path: path, line: lineOffset + 1))
+        case .parser(let context, let problem, let mark, _) where problem.hasPrefix("Maximum nesting level reached"):
+            return Diagnostic(
+                .error, "invalid YAML: lists and maps nested more than 1000 levels deep; flatten them",
+                at: at(context?.mark ?? mark))
         case .scanner(let context?, let problem, let mark, _), .parser(let context?, let problem, let mark, _),
             .composer(let context?, let problem, let mark, _):
             // "while scanning a quoted scalar": point where the unfinished thing starts (an open
@@ -95,6 +111,31 @@ enum YAMLTree {
         default:
             return Diagnostic(.error, "invalid YAML: \(error)", at: SourceLocation(path: path, line: lineOffset + 1))
         }
+    }
+
+    private static func readerMessage(_ problem: String, value: Int32) -> String {
+        guard problem == "control characters are not allowed" else { return "invalid YAML: \(problem)" }
+        let digits = String(value, radix: 16, uppercase: true)
+        let hex = String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        let name = value == 0 ? "a NUL character (U+0000)" : "the control character U+\(hex)"
+        return "invalid YAML: \(name) is not allowed here; delete it, or write it as \\u\(hex) inside double quotes"
+    }
+
+    /// The line and column of the `offset`-th character of `text` (libyaml counts characters here).
+    private static func characterLocation(_ offset: Int, in text: String, path: String, lineOffset: Int)
+        -> SourceLocation
+    {
+        var line = 1
+        var column = 1
+        for character in text.prefix(offset) {
+            if character.isNewline {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return SourceLocation(path: path, line: line + lineOffset, column: column)
     }
 
     /// Where a key is written the second time in the block mapping that starts at `mapping`:

@@ -23,14 +23,15 @@ struct LinkResolver {
     mutating func resolve(_ document: MarkdownDocument) -> MarkdownDocument {
         MarkdownDocument(
             blocks: document.blocks.map { resolve($0) },
-            footnotes: document.footnotes.map { Footnote(label: $0.label, blocks: $0.blocks.map { resolve($0) }) })
+            footnotes: document.footnotes.map { Footnote(label: $0.label, blocks: $0.blocks.map { resolve($0) }) },
+            tooDeep: document.tooDeep)
     }
 
     private mutating func resolve(_ block: Block) -> Block {
         switch block {
         case .paragraph(let inlines): .paragraph(resolve(inlines))
-        case .heading(let level, let inlines, let location):
-            .heading(level: level, content: resolve(inlines), location: location)
+        case .heading(let level, let id, let inlines, let location):
+            .heading(level: level, id: id, content: resolve(inlines), location: location)
         case .blockQuote(let blocks): .blockQuote(blocks.map { resolve($0) })
         case .list(let ordered, let start, let tight, let items):
             .list(
@@ -45,8 +46,23 @@ struct LinkResolver {
         }
     }
 
+    /// A link or image to a refused scheme (`RefusedScheme`) is replaced by its text, with a warning.
     private mutating func resolve(_ inlines: [Inline]) -> [Inline] {
-        inlines.map { resolve($0) }
+        var result: [Inline] = []
+        for inline in inlines {
+            switch inline {
+            case .link(let target, let children), .image(let target, let children):
+                let isImage = if case .image = inline { true } else { false }
+                if let scheme = RefusedScheme.of(target.destination, isImage: isImage) {
+                    diagnostics.warning(RefusedScheme.message(scheme, isImage: isImage), at: target.location)
+                    result += isImage ? [.text(children.plainText)] : resolve(children)
+                    continue
+                }
+            default: break
+            }
+            result.append(resolve(inline))
+        }
+        return result
     }
 
     private mutating func resolve(_ inline: Inline) -> Inline {

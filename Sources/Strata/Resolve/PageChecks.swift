@@ -112,7 +112,7 @@ extension MarkdownDocument {
         func visit(_ blocks: [Block]) {
             for block in blocks {
                 switch block {
-                case .paragraph(let inlines), .heading(_, let inlines, _): visit(inlines)
+                case .paragraph(let inlines), .heading(_, _, let inlines, _): visit(inlines)
                 case .blockQuote(let children): visit(children)
                 case .list(_, _, _, let items): items.forEach { visit($0.blocks) }
                 case .table(let table): (table.header + table.rows.flatMap { $0 }).forEach { visit($0) }

@@ -8,7 +8,7 @@ struct PageBody {
         var numbers: [String: Int] = [:]
         for (offset, source) in page.fields.sources.enumerated() { numbers[source.id.value] = offset + 1 }
         var renderer = MarkdownHTML(
-            unsafeHTML: resolved.site.config.unsafeHTML, sourceNumbers: numbers, headingIDs: page.headings.map(\.id))
+            unsafeHTML: resolved.site.config.unsafeHTML, sourceNumbers: numbers)
         renderer.render(resolved.documents[index])
         let sources = page.fields.sources.enumerated().map { offset, source in
             let anchors = renderer.citationAnchors[source.id.value] ?? []
