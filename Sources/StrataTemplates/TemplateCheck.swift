@@ -6,6 +6,8 @@ public struct TemplateCheck {
     private var errors: [TemplateError] = []
     private var seen = Set<String>()
     private var including: [Int] = []
+    /// Sections, blocks and partials open at this point, as the renderer counts them.
+    private var depth = 0
 
     /// - Parameter stack: the schemas of the context stack, outermost first, as `render` gets the values.
     public static func check(_ library: TemplateLibrary, template number: Int, stack: [TemplateSchema])
@@ -31,7 +33,10 @@ public struct TemplateCheck {
                         at: location, in: template)
                 }
             case .section(let name, let content, let inverted, let location):
-                guard let schema = resolve(name, stack, at: location, in: template) else { continue }
+                guard let schema = resolve(name, stack, at: location, in: template),
+                    enter(at: location, in: template)
+                else { continue }
+                defer { depth -= 1 }
                 if inverted {
                     walk(content, stack: stack, template: template)
                 } else if case .list(let element) = schema {
@@ -40,21 +45,39 @@ public struct TemplateCheck {
                     walk(content, stack: stack + [schema], template: template)
                 }
             case .partial(let reference, _):
-                include(reference, stack: stack)
+                include(reference, stack: stack, from: template)
             case .parent(let reference, let overrides, _):
-                include(reference, stack: stack)
+                include(reference, stack: stack, from: template)
                 for block in overrides.values { walk(block.content, stack: stack, template: template) }
             case .block(let block):
+                guard enter(at: block.location, in: template) else { continue }
+                defer { depth -= 1 }
                 walk(block.content, stack: stack, template: template)
             }
         }
     }
 
-    private mutating func include(_ reference: PartialReference, stack: [TemplateSchema]) {
-        guard let number = reference.index, !including.contains(number) else { return }
+    private mutating func include(_ reference: PartialReference, stack: [TemplateSchema], from template: Int) {
+        guard let number = reference.index, !including.contains(number), enter(at: reference.location, in: template)
+        else { return }
+        defer { depth -= 1 }
         including.append(number)
         walk(library.templates[number], stack: stack, template: number)
         including.removeLast()
+    }
+
+    /// One level deeper; past the renderer's limit an error (so a checked template never meets
+    /// the limit while rendering) and no deeper.
+    private mutating func enter(at location: TemplateLocation, in template: Int) -> Bool {
+        guard depth < TemplateRenderer.maximumDepth else {
+            report(
+                "sections, blocks and partials nest more than \(TemplateRenderer.maximumDepth) deep here, "
+                    + "counting the partials included on the way: include fewer partials inside each other",
+                at: location, in: template)
+            return false
+        }
+        depth += 1
+        return true
     }
 
     private mutating func resolve(

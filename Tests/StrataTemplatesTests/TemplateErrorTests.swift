@@ -95,3 +95,21 @@ import Testing
             library.missingPartials.map(\.description) == ["page:2:2: there is no template 'partials/nope' to include"])
     }
 }
+
+/// A checked template never meets the renderer's depth limit: the check counts the same levels.
+@Suite struct TemplateDepthCheckTests {
+    @Test func nestingThroughPartialsPastTheLimitIsAnError() throws {
+        let deep = String(repeating: "{{#a}}", count: 99) + "{{>next}}" + String(repeating: "{{/a}}", count: 99)
+        let (library, errors) = TemplateLibrary.load([
+            ("one", deep.replacingOccurrences(of: "next", with: "two")),
+            ("two", deep.replacingOccurrences(of: "next", with: "three")), ("three", "{{#a}}x{{/a}}"),
+        ])
+        #expect(errors.isEmpty)
+        // 99 + 1 + 99 + 1 levels are allowed, as the renderer allows 200; the next one is not.
+        #expect(
+            TemplateCheck.check(library, template: 0, stack: [.unknown]).map(\.description) == [
+                "three:1:1: sections, blocks and partials nest more than 200 deep here, counting the partials included on the way: include fewer partials inside each other"
+            ])
+        #expect(throws: TemplateError.self) { try library.render("one", ["a": true]) }
+    }
+}

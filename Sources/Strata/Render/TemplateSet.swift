@@ -48,8 +48,9 @@ struct TemplateSet: Sendable {
             at: SourceLocation(path: "templates/\(error.template).mustache", line: error.line, column: error.column))
     }
 
-    /// Renders `template` with `stack` (outermost first). The theme was checked at load, so the
-    /// one error left is nesting past the renderer's limit; it is written into the page.
+    /// Renders `template` with `stack` (outermost first). The check at load rejects every theme
+    /// that could fail here (unknown names, cycles, nesting past the renderer's limit counted
+    /// through partials), so the error branch is a last resort: it writes the error into the page.
     func render(_ template: ThemeTemplate, _ stack: [TemplateValue]) -> String {
         guard let index = ThemeTemplate.allCases.firstIndex(of: template), let number = numbers[index] else {
             return ""
