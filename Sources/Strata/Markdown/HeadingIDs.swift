@@ -1,5 +1,5 @@
-/// Hands out heading ids in render order: the slug of the heading's text, `section` when it has
-/// no letters or digits, and `-1`, `-2`… on repeats, never an id given out before.
+/// Hands out heading ids in render order: the heading's text as GitHub turns it into an id,
+/// `section` when nothing is left of it, and `-1`, `-2`… on repeats, never an id given out before.
 ///
 /// Each text remembers the last number it tried, so n identical headings cost n look-ups,
 /// not n²/2: the ids in use only grow, so a number that was taken stays taken.
@@ -8,7 +8,7 @@ struct HeadingIDs {
     private var lastNumber: [String: Int] = [:]
 
     mutating func next(for text: String) -> String {
-        var base = Slug.make(from: text)
+        var base = Slug.headingID(from: text)
         if base.isEmpty { base = "section" }
         if used.insert(base).inserted { return base }
         var number = lastNumber[base, default: 0]

@@ -156,7 +156,13 @@ struct LinkResolver {
         if fragment.isEmpty {
             diagnostics.error("'#' must be followed by a heading of \(target.path); \(list)", at: location)
         } else {
-            diagnostics.error("\(target.path) has no heading '#\(fragment)'; \(list)", at: location)
+            if let renamed = target.headings.first(where: { Slug.make(from: $0.text) == fragment }) {
+                diagnostics.error(
+                    "\(target.path) has no heading '#\(fragment)': heading ids follow GitHub's rules now, and '\(renamed.text)' is '#\(renamed.id)'",
+                    at: location)
+            } else {
+                diagnostics.error("\(target.path) has no heading '#\(fragment)'; \(list)", at: location)
+            }
         }
         return false
     }
