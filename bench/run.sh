@@ -8,7 +8,9 @@
 #   SHARED          the shared folder holding bench/make-corpus.py (default: ../shared beside the repo)
 #   BENCH_OUT       where corpora, outputs and results go (default: bench/out, ignored by git)
 #   BENCH_PROJECTS  project pages in the corpus (default 10000)
-#   BENCH_NOTES     note pages in the corpus (default 1000)
+#   BENCH_NOTES     note pages in the corpus (default 1000). The 110,006-page corpus is
+#                   BENCH_PROJECTS=100000 BENCH_NOTES=10000 (`make bench-110k`, which also sets
+#                   BENCH_OUT=bench/out-110k so the 11k corpus is kept, and one timed run)
 #   BENCH_RUNS      timed runs per tool (default 3), after BENCH_WARMUP warm-up runs (default 1)
 #   BENCH_BUDGET    seconds the timed strata runs may take in all (default 1800); when the
 #                   check run shows that warm-up + BENCH_RUNS would not fit, strata gets fewer

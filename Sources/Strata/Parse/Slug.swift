@@ -2,7 +2,9 @@
 enum Slug {
     static func isValid(_ text: String) -> Bool {
         guard let first = text.utf8.first, let last = text.utf8.last,
-            first != UInt8(ascii: "-"), last != UInt8(ascii: "-"), !text.contains("--")
+            first != UInt8(ascii: "-"), last != UInt8(ascii: "-"),
+            // Bytes, not `contains("--")`: with Foundation loaded that is an NSString search per slug.
+            !zip(text.utf8, text.utf8.dropFirst()).contains(where: { $0 == UInt8(ascii: "-") && $1 == $0 })
         else { return false }
         return text.utf8.allSatisfy { byte in
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
