@@ -19,6 +19,7 @@ struct Page: Sendable {
     var title: String { parsed.fields.title }
     var fileStart: SourceLocation { parsed.fileStart }
     var frontMatterEnd: SourceLocation { parsed.frontMatterEnd }
+    var frontMatterFailed: Bool { parsed.frontMatterFailed }
     /// `section/slug`, the full name a wikilink may use.
     var qualifiedName: String { section.isEmpty ? slug : section + "/" + slug }
 }

@@ -61,6 +61,10 @@ struct FieldDecoder {
     mutating func day(_ node: YAMLNode?, _ key: String) -> Located<Day>? {
         guard let node, let text = string(node, key) else { return nil }
         guard let day = Day(text) else {
+            if let reason = Day.whyNot(text) {
+                diagnostics.error("'\(key)' is '\(text)', a day that does not exist: \(reason)", at: node.location)
+                return nil
+            }
             diagnostics.error("'\(key)' must be a date written YYYY-MM-DD, not '\(text)'", at: node.location)
             return nil
         }

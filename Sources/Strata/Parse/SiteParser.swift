@@ -82,7 +82,8 @@ enum SiteParser {
         let kept = fields ?? PageFields(title: placement.slug.isEmpty ? placement.section : placement.slug)
         let page = ParsedPage(
             path: file.path, kind: placement.kind, slug: placement.slug, section: placement.section,
-            url: placement.url, fields: kept, document: document, frontMatterEnd: end)
+            url: placement.url, fields: kept, document: document, frontMatterEnd: end,
+            frontMatterFailed: fields == nil)
         return (page, diagnostics)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A YAML node with the place it was written. Scalars stay text: their meaning is decided by
@@ -89,6 +90,10 @@ enum YAMLTree {
             return Diagnostic(
                 .error, "invalid YAML: lists and maps nested more than 1000 levels deep; flatten them",
                 at: at(context?.mark ?? mark))
+        case .scanner(_, _, let mark, _) where line(mark.line, of: text)?.dropFirst(mark.column - 1).first == "\t":
+            return Diagnostic(.error, "invalid YAML: a tab cannot indent YAML; indent with spaces", at: at(mark))
+        case .scanner(_, let problem, let mark, _) where problem == "mapping values are not allowed in this context":
+            return Diagnostic(.error, colonInValueMessage(line(mark.line, of: text)), at: at(mark))
         case .scanner(let context?, let problem, let mark, _), .parser(let context?, let problem, let mark, _),
             .composer(let context?, let problem, let mark, _):
             // "while scanning a quoted scalar": point where the unfinished thing starts (an open
@@ -111,6 +116,22 @@ enum YAMLTree {
         default:
             return Diagnostic(.error, "invalid YAML: \(error)", at: SourceLocation(path: path, line: lineOffset + 1))
         }
+    }
+
+    /// The 1-based `number`th line of `text`, if there is one.
+    private static func line(_ number: Int, of text: String) -> Substring? {
+        let lines = text.split(separator: "\n", maxSplits: number, omittingEmptySubsequences: false)
+        return number >= 1 && number <= lines.count ? lines[number - 1] : nil
+    }
+
+    /// `title: My Test: Network`: the second `: ` starts a key inside a value; quoting fixes it.
+    private static func colonInValueMessage(_ line: Substring?) -> String {
+        let base = "invalid YAML: a ': ' inside a value starts another key"
+        guard let line, let separator = line.range(of: ": ") else { return base + "; put the value in quotes" }
+        let key = line[..<separator.lowerBound]
+        let value = line[separator.upperBound...].trimmingCharacters(in: .whitespaces)
+        let quoted = "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return base + "; put the value in quotes: \(key.trimmingCharacters(in: .whitespaces)): \(quoted)"
     }
 
     private static func readerMessage(_ problem: String, value: Int32) -> String {

@@ -78,7 +78,7 @@ struct LinkResolver {
             let text = label ?? defaultLabel(site.pages[index], fragment: fragment)
             return .link(LinkTarget(destination: destination, title: "", location: location), [.text(text)])
         case .citation(let id, let location):
-            if !page.fields.sources.contains(where: { $0.id.value == id }) {
+            if !page.frontMatterFailed, !page.fields.sources.contains(where: { $0.id.value == id }) {
                 diagnostics.error(unknownSourceMessage(id), at: location)
             }
             return inline
