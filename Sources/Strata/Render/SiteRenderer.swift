@@ -108,7 +108,9 @@ enum SiteRenderer {
         switch page {
         case .content(let index):
             let content = site.pages[index]
-            common = views.common(title: content.title, summary: content.fields.summary, isHome: content.kind == .home)
+            common = views.common(
+                title: content.title, summary: content.fields.summary, isHome: content.kind == .home,
+                profile: content.kind == .project ? index : nil)
             (template, stack) = views.contentPage(index)
         case .stack:
             common = views.common(title: views.titled("The stack", section: "stack"), summary: nil)

@@ -17,6 +17,10 @@ struct CommonPage: TemplateView {
     /// Only when `base_url` is set.
     var canonical: String?
     var feedURL: String?
+    /// `Strata VERSION`, for `<meta name="generator">`.
+    var generator: String
+    /// schema.org JSON-LD for a profile (an Organization, `sameAs` its links), safe inside `<script>`.
+    var structuredData: TemplateHTML?
 }
 
 /// `site.title`, `site.description`, `site.language` from `content/site.yml`.

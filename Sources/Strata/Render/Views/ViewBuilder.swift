@@ -58,14 +58,18 @@ final class ViewBuilder {
 
     /// What every template gets: site, navigation, root. `isHome` only for the home page itself
     /// (the 404 page shares its empty URL, not its identity).
-    func common(title: String, summary: String?, isHome: Bool = false, canonical: Bool = true) -> CommonPage {
+    func common(
+        title: String, summary: String?, isHome: Bool = false, canonical: Bool = true, profile: Int? = nil
+    ) -> CommonPage {
         let config = site.config
+        let canonicalURL = canonical ? config.baseURL.map { $0 + url } : nil
         return CommonPage(
             site: siteValues, root: href(""), title: title, isHome: isHome, nav: navigation(),
             searchURL: href(GeneratedURLs.search), searchIndexURL: href(GeneratedURLs.searchIndex),
             assets: href("assets/"), description: summary ?? config.description,
-            canonical: canonical ? config.baseURL.map { $0 + url } : nil,
-            feedURL: config.baseURL.map { _ in href(GeneratedURLs.feed) })
+            canonical: canonicalURL, feedURL: config.baseURL.map { _ in href(GeneratedURLs.feed) },
+            generator: "Strata \(version)",
+            structuredData: profile.map { StructuredData.organization(site.pages[$0], url: canonicalURL) })
     }
 
     private func navigation() -> [NavEntry] {
