@@ -9,6 +9,9 @@ extension ViewBuilder {
         let layers = page.fields.layers.compactMap { site.layer($0.value) }
         let repo = site.config.repoURL
         let branch = site.config.repoBranch
+        let toc = page.headings.filter { (2...3).contains($0.level) }.map {
+            TOCEntry(id: $0.id, text: $0.text, level: $0.level)
+        }
         let content = ContentPage(
             content: TemplateHTML(body.html), sources: body.sources, hasSources: !body.sources.isEmpty,
             backlinks: items(resolved.backlinks[index]), hasBacklinks: !resolved.backlinks[index].isEmpty,
@@ -18,7 +21,8 @@ extension ViewBuilder {
             reviewed: page.fields.reviewed?.value.description, stale: resolved.stale[index] && page.kind == .project,
             editURL: repo.map { $0 + "/edit/" + branch + "/" + page.path },
             historyURL: repo.map { $0 + "/commits/" + branch + "/" + page.path }, repoURL: repo,
-            repoBranch: repo.map { _ in branch }, sourcePath: repo.map { _ in page.path }
+            repoBranch: repo.map { _ in branch }, sourcePath: repo.map { _ in page.path },
+            toc: toc, hasTOC: toc.count >= 3
         ).templateValue
         switch page.kind {
         case .home:

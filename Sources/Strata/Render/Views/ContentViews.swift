@@ -28,6 +28,18 @@ struct ContentPage: TemplateView {
     var repoURL: String?
     var repoBranch: String?
     var sourcePath: String?
+    /// The page's second- and third-level headings, for a table of contents.
+    var toc: [TOCEntry]
+    /// True when the page has three or more of them.
+    var hasTOC: Bool
+}
+
+/// A heading in a page's table of contents.
+struct TOCEntry: TemplateView {
+    static let templateNoun = "a table-of-contents entry"
+    var id: String
+    var text: String
+    var level: Int
 }
 
 /// A numbered source of a page.
