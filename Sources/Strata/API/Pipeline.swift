@@ -8,8 +8,9 @@ public enum Pipeline {
         let clock = ContinuousClock.now
         let source = SiteReader.read(root: options.root)
         let rendered = try render(source, options: options)
+        let filesWritten: Int
         do {
-            try OutputStage.write(rendered.plan, copies: rendered.copies, to: options.output)
+            filesWritten = try OutputStage.write(rendered.plan, copies: rendered.copies, to: options.output)
         } catch {
             throw BuildFailure(diagnostics: [
                 Diagnostic(.error, "cannot write the site: \(error)", at: SourceLocation(path: options.output))
@@ -19,7 +20,7 @@ public enum Pipeline {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let report = BuildReport(
             pagesWritten: rendered.plan.jobs.filter(\.isPage).count,
-            filesWritten: rendered.plan.count + rendered.copies.count, warnings: rendered.warnings, seconds: seconds)
+            filesWritten: filesWritten, warnings: rendered.warnings, seconds: seconds)
         // Freeing the site model (a tenth of a second per ten thousand pages) happens on another
         // thread: the caller has its report as soon as the site is in place.
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(rendered) {} }

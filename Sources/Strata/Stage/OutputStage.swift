@@ -7,7 +7,9 @@ enum OutputStage {
         var description: String
     }
 
-    static func write(_ plan: RenderPlan, copies: [SiteSource.CopiedFile], to output: String) throws {
+    /// Returns how many files it wrote, copies included.
+    @discardableResult
+    static func write(_ plan: RenderPlan, copies: [SiteSource.CopiedFile], to output: String) throws -> Int {
         let parent = (output as NSString).deletingLastPathComponent
         let name = (output as NSString).lastPathComponent
         let staging = (parent as NSString).appendingPathComponent(".\(name).staging-\(getpid())")
@@ -24,15 +26,19 @@ enum OutputStage {
             }
             try FileTree.makeFolder(staging)
             let folders = FolderMaker(root: staging)
-            // Each file is rendered and written on the same core, then dropped.
-            let failures = Array(0..<plan.count).parallelMap { index -> String? in
-                let file = plan.file(at: index)
-                guard folders.make(URLPath.folder(of: file.path)),
-                    FileTree.write(file.text, to: staging + "/" + file.path)
-                else { return "\(file.path): \(String(cString: strerror(errno)))" }
-                return nil
-            }.compactMap { $0 }
-            if let failed = failures.first { throw Failure(description: "cannot write \(failed)") }
+            // Each job's files are rendered and written on the same core, then dropped.
+            let results = Array(0..<plan.count).parallelMap { index -> (written: Int, failure: String?) in
+                let files = plan.files(at: index)
+                for file in files {
+                    guard folders.make(URLPath.folder(of: file.path)),
+                        FileTree.write(file.text, to: staging + "/" + file.path)
+                    else { return (0, "\(file.path): \(String(cString: strerror(errno)))") }
+                }
+                return (files.count, nil)
+            }
+            if let failed = results.lazy.compactMap(\.failure).first {
+                throw Failure(description: "cannot write \(failed)")
+            }
             for copy in copies {
                 guard folders.make(URLPath.folder(of: copy.outputPath)) else {
                     throw Failure(description: "cannot create the folder of \(copy.outputPath)")
@@ -41,6 +47,7 @@ enum OutputStage {
             }
             try keepHiddenFiles(of: output, in: staging)
             try swap(staging, into: output, retired: retired)
+            return results.reduce(copies.count) { $0 + $1.written }
         } catch {
             FileTree.remove(staging)
             throw error
