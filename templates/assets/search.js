@@ -37,8 +37,8 @@
     return low - 1;
   }
 
-  // Entries [key, isWord, lists, mates] of the keys starting with `term`, and the mates of the
-  // key equal to it; a prefix over three pieces or more has a merged file.
+  // Entries [key, isWord, lists, mates] of keys starting with `term`, and the mates of `term`;
+  // a prefix over three pieces or more has a merged file.
   function entries(term) {
     const low = pieceOf(term), high = pieceOf(term + "\uffff"), range = [];
     for (let n = low; n <= high; n++) range.push(piece(n));
@@ -90,7 +90,7 @@
     });
   }
 
-  // Edits (insert, delete, replace, swap) from a to b.
+  // Edit distance, swaps included.
   function edits(a, b) {
     const rows = [[...Array(b.length + 1).keys()]];
     for (let i = 1; i <= a.length; i++) {
@@ -154,7 +154,7 @@
   const pages = (hits, from, count) => Promise.all(hits.slice(from, from + count).map((hit) =>
     load("f" + hit.page, "pages/" + hit.page + ".js").then((page) => ({ ...page, k: kindOf(hit.page) }))));
 
-  // The header box: a combobox over the top results.
+  // The header box: a combobox.
   const list = $("site-search-list"), spoken = $("site-search-status");
   let options = [], active = -1, asked = 0;
 
@@ -221,9 +221,10 @@
   Object.assign(more, { type: "button", hidden: true });
   results.after(more);
 
-  function showMore() {
+  function showMore(ask) {
     const first = shown;
     return pages(hits, first, 10).then((found) => {
+      if (ask !== asking) return;
       for (const page of found) show(results.appendChild(make("li", "item")), page, results.dataset.root, marks);
       shown = first + found.length;
       more.hidden = shown >= hits.length;
@@ -245,7 +246,7 @@
       hits = found.hits.filter((hit) => !kind || kindOf(hit.page) === kind);
       marks = found.marks;
       shown = 0;
-      return Promise.all([showMore(), suggest(found)]).then(([, better]) => {
+      return Promise.all([showMore(ask), suggest(found)]).then(([, better]) => {
         if (ask !== asking) return;
         status.textContent = !hits.length ? "No page has every word of " + quoted + "."
           : counted(hits.length) + " for " + quoted + ".";
@@ -257,7 +258,7 @@
   }
 
   input.oninput = kinds.onchange = update;
-  more.onclick = () => showMore().then((first) => results.querySelectorAll("a")[first]?.focus());
+  more.onclick = () => showMore(asking).then((first) => results.querySelectorAll("a")[first]?.focus());
   input.form.onsubmit = (event) => { event.preventDefault(); update(); };
   const params = new URLSearchParams(location.search);
   input.value ||= params.get("q") || "";
