@@ -67,7 +67,6 @@ struct ContextBuilder {
             "isHome": url.isEmpty,
             "nav": navigation(),
             "searchURL": href(GeneratedURLs.search),
-            "searchIndexURL": href(GeneratedURLs.searchIndex),
             "assets": href("assets/"),
         ]
         if let description = summary ?? config.description { context["description"] = description }
