@@ -2,7 +2,7 @@
 /// relative to the site root, summary, and the start of its text, where search.js finds the
 /// passage to show with the query's words marked.
 enum SearchFragment {
-    /// The most text a fragment keeps, in characters; it ends at a word boundary.
+    /// The most text a fragment keeps, in Unicode scalars; it ends at a word boundary.
     static let textLimit = 2_000
 
     static func path(_ rank: Int) -> String { SearchIndex.pagesFolder + "\(rank).js" }
@@ -11,10 +11,12 @@ enum SearchFragment {
         let page = resolved.site.pages[index]
         let document = resolved.documents[index]
         var text = document.blocks.plainText
-        if text.count > textLimit {
-            let cut = text.index(text.startIndex, offsetBy: textLimit)
-            let end = text[..<cut].lastIndex(of: " ") ?? cut
-            text = String(text[..<end]) + " …"
+        let scalars = text.unicodeScalars
+        if let cut = scalars.index(scalars.startIndex, offsetBy: textLimit, limitedBy: scalars.endIndex),
+            cut < scalars.endIndex
+        {
+            let end = scalars[..<cut].lastIndex(of: " ") ?? cut
+            text = String(scalars[..<end]) + " …"
         }
         let json =
             "{\"t\":\(JSON.quote(page.title)),\"u\":\(JSON.quote(page.url)),"

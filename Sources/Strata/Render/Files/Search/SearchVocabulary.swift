@@ -25,11 +25,12 @@ struct SearchVocabulary {
         for (rank, index) in order.enumerated() {
             var best: [String: (field: Int, isWord: Bool)] = [:]
             func note(_ key: String, _ field: SearchIndex.Field, isWord: Bool) {
-                if let old = best[key] {
-                    best[key] = (min(old.field, field.rawValue), old.isWord || isWord)
-                } else {
-                    best[key] = (field.rawValue, isWord)
+                // One hash lookup: the entry is changed in place.
+                func merge(_ entry: inout (field: Int, isWord: Bool)) {
+                    entry.field = min(entry.field, field.rawValue)
+                    entry.isWord = entry.isWord || isWord
                 }
+                merge(&best[key, default: (.max, false)])
             }
             func noteWithEnds(_ word: String, _ field: SearchIndex.Field, inside: SearchIndex.Field) {
                 note(word, field, isWord: true)
