@@ -4,13 +4,13 @@
   "use strict";
   const $ = (id) => document.getElementById(id), header = $("site-search"), form = header && header.form;
   if (!form) return;
-  const loaded = {}, waiting = {}, WORD = /[^\p{L}\p{M}\p{N}]+/u;
+  const loaded = {}, waiting = {}, cache = {}, WORD = /[^\p{L}\p{M}\p{N}]+/u;
   // Per SearchIndex.Field.
   const SCORE = [100, 100, 100, 50, 20, 10, 1];
   const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_!#$%&'()*+,./:;=>?@[]^`{|}~";
   const digit = new Int8Array(128);
   for (let d = 0; d < DIGITS.length; d++) digit[DIGITS.charCodeAt(d)] = d;
-  const FAILED = "The search index did not load. The projects, notes and tags pages list every page.";
+  const FAILED = "The search index did not load.";
   let index;
 
   window.strataSearchPiece = (name, data) => waiting[name]?.(data);
@@ -18,7 +18,7 @@
   const load = (name, path) => (loaded[name] ||= new Promise((resolve, reject) => {
     const script = document.head.appendChild(document.createElement("script"));
     waiting[name] = resolve;
-    script.onerror = () => { delete loaded[name]; script.remove(); reject(); };
+    script.onerror = () => { delete loaded[name]; reject(); };
     script.src = form.dataset.index + path;
   }));
   const start = () => load("index", "index.js").then((data) => (index = data));
@@ -50,7 +50,7 @@
     return high - low < 2 ? inRange() : load("p" + hex(term), "prefix/" + hex(term) + ".js").catch(inRange);
   }
 
-  // Per page, the best field of the entries (255: none); lists as PostingList writes them.
+  // Per page, the entries' best field (255: none).
   function best(list) {
     const found = new Uint8Array(index.pages).fill(255);
     const see = (page, field) => { if (found[page] > field) found[page] = field; };
@@ -70,13 +70,19 @@
     return found;
   }
 
+  // A term's entries and best fields, kept.
+  const lookup = (term) => (cache[term] ||= entries(term).then((list) => [list, best(list)], (error) => {
+    delete cache[term];
+    throw error;
+  }));
+
   // Every term must match; per term its best field's score, plus 1000 for a one-word query that
   // is the whole title, 500 for a title starting with the first term.
   function search(query) {
     const wanted = fold(query).split(WORD).filter(Boolean);
-    if (!wanted.length) return Promise.resolve(null);
-    return start().then(() => Promise.all(wanted.map(entries))).then((found) => {
-      const fields = found.map(best), hits = [];
+    if (!wanted.length) return Promise.resolve();
+    return start().then(() => Promise.all(wanted.map(lookup))).then((looked) => {
+      const found = looked.map((l) => l[0]), fields = looked.map((l) => l[1]), hits = [];
       for (let i = 0; i < index.pages; i++) {
         let score = 0, j = 0, field;
         for (; j < wanted.length && (field = fields[j][i]) < 255; j++) {
@@ -84,13 +90,13 @@
         }
         if (j === wanted.length) hits.push({ page: i, score });
       }
-      hits.sort((a, b) => b.score - a.score || a.page - b.page);
+      hits.sort((a, b) => b.score - a.score); // stable
       const marks = wanted.concat(...found.flat().map((e) => e[3] || []));
       return { wanted, hits, marks, missing: wanted.filter((t, n) => !found[n].length) };
     });
   }
 
-  // Edit distance, swaps included.
+  // Edits, swaps too.
   function edits(a, b) {
     const rows = [[...Array(b.length + 1).keys()]];
     for (let i = 1; i <= a.length; i++) {
@@ -126,14 +132,14 @@
   const counted = (n) => n + " result" + (n === 1 ? "" : "s");
   const href = (from, url) => from + url + (location.protocol === "file:" && /(^|\/)$/.test(url) ? "index.html" : "");
 
-  // The passage at the first of `marks` (else the summary), marked.
+  // The passage at the first mark (else the summary).
   function snippet(into, page, marks) {
     const words = new RegExp("(?<![\\p{L}\\p{M}\\p{N}])(" + marks.join("|") + ")", "gu");
-    const same = (text) => Array.from(text, (c) => (fold(c).length === c.length ? fold(c) : c)).join("");
+    const same = (text) => /^[\0-\x7f]*$/.test(text) ? text.toLowerCase()
+      : Array.from(text, (c) => (fold(c).length === c.length ? fold(c) : c)).join("");
     let text = page.x, at = same(text).search(words);
     if (at < 0) [text, at] = [page.s || text, 0];
     let from = text.lastIndexOf(" ", at - 60) + 1;
-    if (at - from > 80) from = at;
     const end = text.indexOf(" ", from + 180);
     text = (from ? "… " : "") + text.slice(from, end < 0 ? undefined : end) + (end < 0 ? "" : " …");
     let last = 0;
@@ -218,7 +224,7 @@
   if (!input) return;
   let hits = [], shown = 0, marks = [], asking = 0;
   for (const hidden of document.querySelectorAll(".search [hidden]")) hidden.hidden = false;
-  Object.assign(more, { type: "button", hidden: true });
+  more.hidden = true;
   results.after(more);
 
   function showMore(ask) {
@@ -252,7 +258,7 @@
           : counted(hits.length) + " for " + quoted + ".";
         if (!better) return;
         const onclick = () => { input.value = better; update(); input.focus(); };
-        hint.append("Did you mean ", Object.assign(make("button", "", better), { type: "button", onclick }), "?");
+        hint.append("Did you mean ", Object.assign(make("button", "", better), { onclick }), "?");
       });
     }).catch(() => (status.textContent = FAILED));
   }
@@ -265,5 +271,4 @@
   kinds.value = params.get("kind") || "";
   update();
   input.focus();
-  input.setSelectionRange(input.value.length, input.value.length);
 })();

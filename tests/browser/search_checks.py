@@ -103,6 +103,18 @@ class SearchChecks:
         field.send_keys(query)
         return field
 
+    def press_to_load(self, site, element, key, page, what):
+        """Press `key` in `element`, wait for the new page and check it is `page`."""
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        element.send_keys(key)
+        try:
+            WebDriverWait(self.driver, 10).until(EC.staleness_of(old))
+        except TimeoutException:
+            raise CheckFailed(f"{self.where(site)}: {what} loaded no page") from None
+        self.wait_ready()
+        self.expect_page(site, page, f"after {what}")
+        self.after_load(site)
+
     def check_search(self, site):
         """Search from the header box, get Bittensor first, search again on the search page, open a result."""
         self.open(site, "")
@@ -111,15 +123,8 @@ class SearchChecks:
         self.driver.find_element(By.TAG_NAME, "body").send_keys("/")
         if self.driver.switch_to.active_element != box:
             raise CheckFailed(f"{self.where(site)}: pressing / should focus input#site-search")
-        old = self.driver.find_element(By.TAG_NAME, "html")
-        box.send_keys("bittensor", Keys.ENTER)
-        try:
-            WebDriverWait(self.driver, 10).until(EC.staleness_of(old))
-        except TimeoutException:
-            raise CheckFailed(f"{self.where(site)}: Enter in the header search box (nothing chosen) loaded no page") from None
-        self.wait_ready()
-        self.expect_page(site, "search/", "after Enter in the header search box")
-        self.after_load(site)
+        box.send_keys("bittensor")
+        self.press_to_load(site, box, Keys.ENTER, "search/", "Enter in the header search box (nothing chosen)")
         query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.driver.current_url).query)
         if query.get("q") != ["bittensor"]:
             raise CheckFailed(f"{self.where(site)}: expected ?q=bittensor in the URL after searching, "
@@ -176,15 +181,7 @@ class SearchChecks:
         box.send_keys(Keys.ARROW_DOWN)  # opens the list again
         self.wait_for(site, listbox.is_displayed, "reopening the list on ArrowDown")
         box.send_keys(Keys.ARROW_DOWN)
-        old = self.driver.find_element(By.TAG_NAME, "html")
-        box.send_keys(Keys.ENTER)
-        try:
-            WebDriverWait(self.driver, 10).until(EC.staleness_of(old))
-        except TimeoutException:
-            raise CheckFailed(f"{self.where(site)}: Enter on a chosen result opened no page") from None
-        self.wait_ready()
-        self.expect_page(site, "projects/bittensor/", "after choosing Bittensor in the header's list")
-        self.after_load(site)
+        self.press_to_load(site, box, Keys.ENTER, "projects/bittensor/", "Enter on Bittensor chosen in the header's list")
 
     def check_better_matches(self, site):
         """A stemmed match, a suggestion for a typo, marked passages, and narrowing by kind."""
