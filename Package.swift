@@ -25,10 +25,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .target(name: "CSwap"),
         .target(
             name: "Strata",
             dependencies: [
                 "CCmarkGFM",
+                "CSwap",
                 "Yams",
                 .product(name: "Mustache", package: "swift-mustache"),
                 "FlyingFox",

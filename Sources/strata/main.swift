@@ -7,7 +7,8 @@ struct StrataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "strata",
         abstract: "Builds a cross-linked static research site from content/ and templates/.",
-        subcommands: [Build.self, Check.self, Serve.self, New.self])
+        version: Strata.version,
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self])
 }
 
 struct SiteOptions: ParsableArguments {
@@ -30,7 +31,9 @@ struct Build: ParsableCommand {
     var drafts = false
 
     func run() throws {
+        Report.requireSite(site.root)
         let options = BuildOptions(root: site.root, output: output, includeDrafts: drafts, strict: site.strict)
+        Interruption.removeStagingOnSignal()
         do {
             let report = try Pipeline.build(options)
             Report.print(report.warnings)
@@ -46,9 +49,14 @@ struct Check: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @Flag(name: .long, help: "Check pages marked draft: true too, as build --drafts would.")
+    var drafts = false
+
     func run() throws {
+        Report.requireSite(site.root)
         do {
-            let warnings = try Pipeline.check(BuildOptions(root: site.root, strict: site.strict))
+            let options = BuildOptions(root: site.root, includeDrafts: drafts, strict: site.strict)
+            let warnings = try Pipeline.check(options)
             Report.print(warnings)
             Swift.print("no errors, \(warnings.tally(.warning))")
         } catch {
@@ -64,31 +72,32 @@ struct Serve: ParsableCommand {
     @Option(name: .long, help: "The site root, holding content/ and templates/.")
     var root: String = "."
 
-    @Option(name: .long, help: "The port on 127.0.0.1 (0 picks a free one).")
+    @Option(name: .long, help: "The port (0 picks a free one).")
     var port: UInt16 = 8000
+
+    @Option(
+        name: .long,
+        help: "The address to listen on: 127.0.0.1 (this computer only) or 0.0.0.0 (phones and others on the network).")
+    var bind: String = "127.0.0.1"
 
     @Flag(name: .long, help: "Include pages marked draft: true.")
     var drafts = false
 
     func run() throws {
-        // The preview is built in a folder of its own, so public/ is never touched.
-        let folder = FileManager.default.temporaryDirectory.path + "/strata-serve-\(getpid())"
-        let options = BuildOptions(root: root, output: folder + "/site", includeDrafts: drafts)
+        Report.requireSite(root)
+        // The preview lives in memory: public/ and the rest of the disk are never written.
+        let options = BuildOptions(root: root, includeDrafts: drafts)
         let server: PreviewServer
         do {
-            server = try PreviewServer(options: options, port: port)
+            server = try PreviewServer(options: options, address: bind, port: port)
         } catch {
-            FileHandle.standardError.write(Data("error: cannot listen on 127.0.0.1:\(port): \(error)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)
-        }
-        let stop: @Sendable (Int32) -> Never = { status in
-            try? FileManager.default.removeItem(atPath: folder)
-            Foundation.exit(status)
         }
         let signalSources = [SIGINT, SIGTERM].map { signal in
             Foundation.signal(signal, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signal, queue: .main)
-            source.setEventHandler { stop(0) }
+            source.setEventHandler { Foundation.exit(0) }
             source.resume()
             return source
         }
@@ -96,23 +105,26 @@ struct Serve: ParsableCommand {
             do {
                 try await server.run { event in
                     switch event {
-                    case .listening(let port):
-                        Swift.print("Serving http://127.0.0.1:\(port)/ (rebuilds on save; Ctrl-C stops)")
+                    case .listening(let address, let port):
+                        let local = address == "0.0.0.0" ? "127.0.0.1" : address
+                        let reach = address == "0.0.0.0" ? ", and at this machine's address from the network" : ""
+                        Swift.print("Serving http://\(local):\(port)/\(reach) (rebuilds on save; Ctrl-C stops)")
                     case .built(let report):
                         Report.print(report.warnings)
                         Swift.print(report.summary)
-                    case .failed(let diagnostics):
+                    case .failed(let diagnostics, let serving):
                         Report.print(diagnostics)
-                        Swift.print("build failed: \(diagnostics.tally(.error)); serving the last good build")
+                        let after = serving ? "serving the last good build" : "nothing to serve until it builds"
+                        Swift.print("build failed: \(diagnostics.tally(.error)); \(after)")
                     }
                     fflush(nil)
                 }
             } catch {
                 FileHandle.standardError.write(Data("error: the preview server stopped: \(error)\n".utf8))
-                stop(1)
+                Foundation.exit(1)
             }
         }
-        // The signal sources must live as long as the process, which ends in `stop`.
+        // The signal sources must live as long as the process, which ends in `exit`.
         withExtendedLifetime(signalSources) { dispatchMain() }
     }
 }
@@ -146,18 +158,71 @@ struct New: ParsableCommand {
     }
 }
 
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start a new site: settings, a home page, one layer and a copy of the theme.")
+
+    @Argument(help: "The folder of the new site (new or empty).")
+    var folder: String
+
+    @Option(name: .long, help: "The templates folder to copy (default: templates/ of the current folder).")
+    var theme: String = "templates"
+
+    func run() throws {
+        do {
+            let written = try InitSite.create(at: folder, theme: theme)
+            for path in written { Swift.print((folder as NSString).appendingPathComponent(path)) }
+            Swift.print("Next: strata serve --root \(folder)")
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
 /// The one place diagnostics become output and exit codes.
 enum Report {
+    /// A `--root` that is not a site is a wrong command line: one line, exit 2.
+    static func requireSite(_ root: String) {
+        var isFolder: ObjCBool = false
+        let problem: String? =
+            if !FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) {
+                "--root \(root): no such folder"
+            } else if !isFolder.boolValue {
+                "--root \(root) is a file: pass the folder that holds content/ and templates/"
+            } else if !FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent("content")) {
+                "\(root) has no content/ folder: pass --root the folder that holds content/ and templates/, or start a site with 'strata init DIR'"
+            } else {
+                nil
+            }
+        guard let problem else { return }
+        FileHandle.standardError.write(Data("error: \(problem)\n".utf8))
+        exit(2)
+    }
+
     static let useColor: Bool = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
 
     static func print(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics { FileHandle.standardError.write(Data((format(diagnostic) + "\n").utf8)) }
     }
 
+    /// A problem outside the site's files is one line; a refused output folder exits 2, as a
+    /// wrong command line does.
     static func fail(_ failure: BuildFailure, command: String) -> Never {
-        print(failure.diagnostics)
-        FileHandle.standardError.write(Data("\(command) failed: \(failure.diagnostics.tally(.error))\n".utf8))
-        exit(1)
+        print(failure)
+        switch failure.problem {
+        case .unsafeOutput?: exit(2)
+        case .fileSystem?: exit(1)
+        case nil:
+            FileHandle.standardError.write(Data("\(command) failed: \(failure.tally)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static func print(_ failure: BuildFailure) {
+        guard let problem = failure.problem else { return print(failure.diagnostics) }
+        let label = useColor ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
+        FileHandle.standardError.write(Data("\(label) \(problem)\n".utf8))
     }
 
     static func format(_ diagnostic: Diagnostic) -> String {
@@ -168,7 +233,14 @@ enum Report {
     }
 }
 
-/// Exit status 2 for a wrong command line, as SPEC §7 asks.
+/// Exit status 2 for a wrong command line, as SPEC §7 asks: a misspelt command gets a suggestion.
+let commands = StrataCommand.configuration.subcommands.map { $0._commandName } + ["help"]
+if let first = CommandLine.arguments.dropFirst().first, !first.hasPrefix("-"), !commands.contains(first) {
+    var message = "error: '\(first)' is not a strata command"
+    if let suggestion = Spelling.closest(to: first, in: commands) { message += "; did you mean '\(suggestion)'?" }
+    FileHandle.standardError.write(Data((message + " (see 'strata --help')\n").utf8))
+    exit(2)
+}
 do {
     var command = try StrataCommand.parseAsRoot()
     try command.run()

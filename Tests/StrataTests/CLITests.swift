@@ -20,8 +20,13 @@ import Testing
         try #require(
             FileManager.default.isExecutableFile(atPath: Repo.executable),
             "build the executable first: swift build (looked for \(Repo.executable))")
+        return try run(Repo.executable, arguments)
+    }
+
+    /// Runs `program` (`strata`, or a shell that runs it) in the environment the tests pin.
+    static func run(_ program: String, _ arguments: [String]) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Repo.executable)
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["SOURCE_DATE_EPOCH"] = String(20_782 * 86_400)  // 2026-11-25
@@ -73,7 +78,7 @@ import Testing
 
     @Test func buildFailsWithDiagnosticsOnStandardError() throws {
         let site = try fixtureSite("wikilink-missing-page")
-        try site.write("public/sentinel.txt", "old\n")
+        try site.writeEarlierOutput(["sentinel.txt": "old\n"])
         let run = try Self.strata(["build", "--root", site.path])
         #expect(run.status == 1)
         #expect(
@@ -83,7 +88,7 @@ import Testing
 
                 """)
         #expect(run.stdout == "")
-        #expect(try listFiles(site.file("public")) == ["sentinel.txt"])
+        #expect(try listFiles(site.file("public")) == [".strata-output", "sentinel.txt"])
     }
 
     @Test func checkFailsWithTheSameDiagnosticsAndWritesNothing() throws {
@@ -125,7 +130,7 @@ import Testing
         #expect(try Self.strata(["check", "--root", bad.path]).status == 1)
     }
 
-    @Test(arguments: [["build", "--bogus"], ["frobnicate"], ["build", "--output"], ["check", "extra-argument"]])
+    @Test(arguments: [["build", "--bogus"], ["frobnicate"], ["build", "--output"], ["check", "extra-argument"], ["--root"]])
     func wrongCommandLineExitsWithTwo(_ arguments: [String]) throws {
         let run = try Self.strata(arguments)
         #expect(run.status == 2)
@@ -139,8 +144,8 @@ import Testing
     }
 }
 
-/// `strata serve` as a process: it says where it listens, answers, and on Ctrl-C (SIGINT)
-/// exits 0 and removes its temporary build folder, leaving `public/` alone.
+/// `strata serve` as a process: it says where it listens, answers from memory, and on Ctrl-C
+/// (SIGINT) exits 0, having written nothing: no `public/`, no temporary folder.
 @Suite struct ServeCommandTests {
     @Test func servesUntilInterruptedThenCleansUp() async throws {
         try #require(FileManager.default.isExecutableFile(atPath: Repo.executable), "build the executable first")
@@ -168,11 +173,33 @@ import Testing
         #expect(String(decoding: data, as: UTF8.self).contains("Market map"))
 
         let folder = FileManager.default.temporaryDirectory.path + "/strata-serve-\(process.processIdentifier)"
-        #expect(FileManager.default.fileExists(atPath: folder))
+        #expect(!FileManager.default.fileExists(atPath: folder), "the preview is not written to disk")
         process.interrupt()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        #expect(!FileManager.default.fileExists(atPath: folder), "the preview's folder is removed")
         #expect(!FileManager.default.fileExists(atPath: site.file("public")), "public/ is not written")
+    }
+
+    @Test func aPortInUseIsOneClearLine() throws {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        try #require(bound == 0 && listen(listener, 1) == 0)
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
+        }
+        let port = UInt16(bigEndian: address.sin_port)
+        let site = try fixtureSite()
+        let run = try CLITests.strata(["serve", "--root", site.path, "--port", String(port)])
+        #expect(run.status == 1)
+        #expect(run.stderr == "error: port \(port) is in use: pass --port N, or --port 0 for a free one\n")
     }
 }

@@ -175,10 +175,10 @@ import Testing
 
     @Test func csv() {
         let lines = [
-            "slug,title,url,layers,direction,sector,status,token,chains,launched,needs-crypto,real-demand,verdict,reviewed",
-            #"gamma,"'=HYPERLINK(""x"")",projects/gamma/,compute,ai-for-crypto,,,,,,unknown,no,noise,2026-10-01"#,
-            #"alpha,"Alpha, ""the first""",projects/alpha/,compute;data,crypto-for-ai,depin,live,ALPHA,solana;base,2023-04-05,yes,partly,signal,2026-10-01"#,
-            "beta,Beta,projects/beta/,data,ai-for-crypto,,,none,,,no,,,2026-10-01",
+            "slug,title,url,layers,direction,sector,status,status_as_of,token,token_as_of,chains,launched,needs-crypto,real-demand,verdict,reviewed",
+            #"gamma,"'=HYPERLINK(""x"")",projects/gamma/,compute,ai-for-crypto,,,,,,,,unknown,no,noise,2026-10-01"#,
+            #"alpha,"Alpha, ""the first""",projects/alpha/,compute;data,crypto-for-ai,depin,live,,ALPHA,,solana;base,2023-04-05,yes,partly,signal,2026-10-01"#,
+            "beta,Beta,projects/beta/,data,ai-for-crypto,,,,none,,,,no,,,2026-10-01",
         ]
         #expect(Self.files["api/projects.csv"] == lines.map { $0 + "\r\n" }.joined())
     }

@@ -32,7 +32,7 @@ import Testing
         Case(
             fixture: "missing-required-key",
             expected: [
-                "content/projects/gamma-agents.md:19:1: error: missing required key 'direction' in the front matter of a project profile; add 'direction: …'"
+                "content/projects/gamma-agents.md:20:1: error: missing required key 'direction' in the front matter of a project profile; add 'direction: …'"
             ]),
         Case(
             fixture: "dangling-layer",
@@ -52,7 +52,7 @@ import Testing
         Case(
             fixture: "unknown-source-citation",
             expected: [
-                "content/projects/gamma-agents.md:22:57: error: unknown source 'gamma-blog'; this page's sources are gamma-post"
+                "content/projects/gamma-agents.md:23:57: error: unknown source 'gamma-blog'; this page's sources are gamma-post"
             ]),
         Case(
             fixture: "bad-slug-file-name",
@@ -128,7 +128,7 @@ import Testing
         Case(
             fixture: "unanswered-rubric", strict: true,
             expected: [
-                "content/projects/beta-chain.md:9:1: error: assessment does not answer 'real-demand' (Do paying users drive its use?); add 'real-demand: yes|partly|no|unknown'"
+                "content/projects/beta-chain.md:9:1: error: assessment does not answer 'real-demand' (Do paying users drive its use?); add 'real-demand: yes|partly|no|unknown|n/a'"
             ]),
         Case(
             fixture: "uncited-source", strict: true,
@@ -140,11 +140,13 @@ import Testing
     @Test(arguments: cases)
     func buildFails(_ test: Case) throws {
         let site = try fixtureSite(test.fixture)
-        try site.write("public/sentinel.txt", "the last good build\n")
+        try site.writeEarlierOutput(["sentinel.txt": "the last good build\n"])
         let options = BuildOptions(root: site.path, strict: test.strict, today: testToday)
         let diagnostics = buildFailure(options)
         #expect(diagnostics == test.expected)
-        #expect(try listFiles(site.file("public")) == ["sentinel.txt"], "a failed build must leave public/ untouched")
+        #expect(
+            try listFiles(site.file("public")) == [OutputGuard.marker, "sentinel.txt"],
+            "a failed build must leave public/ untouched")
         #expect(try site.read("public/sentinel.txt") == "the last good build\n")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: site.path).sorted() == [
@@ -159,7 +161,7 @@ extension FixtureErrorTests {
     @Test(arguments: ["stale-reviewed", "unanswered-rubric", "uncited-source"])
     func warningsOnlyFailWithStrict(_ fixture: String) throws {
         let site = try fixtureSite(fixture)
-        try site.write("public/sentinel.txt", "old\n")
+        try site.writeEarlierOutput(["sentinel.txt": "old\n"])
         let report = try Pipeline.build(BuildOptions(root: site.path, today: testToday))
         let expected = try #require(Self.cases.first { $0.fixture == fixture }?.expected)
         #expect(
@@ -175,14 +177,14 @@ extension FixtureErrorTests {
         try site.write("secret.md", "---\ntitle: Secret\n---\n\nNot part of the site.\n")
         try FileManager.default.createSymbolicLink(
             atPath: site.file("content/notes/secret.md"), withDestinationPath: "../../secret.md")
-        try site.write("public/sentinel.txt", "old\n")
+        try site.writeEarlierOutput(["sentinel.txt": "old\n"])
         let warning = "content/notes/secret.md:1:1: warning: symlink points outside content/; it is not followed"
 
         #expect(
             buildFailure(BuildOptions(root: site.path, strict: true, today: testToday)) == [
                 warning.replacingOccurrences(of: ": warning: ", with: ": error: ")
             ])
-        #expect(try listFiles(site.file("public")) == ["sentinel.txt"])
+        #expect(try listFiles(site.file("public")) == [OutputGuard.marker, "sentinel.txt"])
 
         let report = try Pipeline.build(BuildOptions(root: site.path, today: testToday))
         #expect(report.warnings.map(\.description) == [warning])

@@ -48,7 +48,7 @@ import Testing
         let html = MemorySite.main(files["notes/a/index.html"])
         #expect(html.contains(#"<h2 id="one">One</h2>"#))
         #expect(html.contains(#"<h2 id="one-1">One</h2>"#))
-        #expect(html.contains(##"<a href="#one-1">A</a>"##))
+        #expect(html.contains(##"<a href="#one-1">One</a>"##), "a link to a heading of the same page reads as the heading")
     }
 
     /// A heading inside a quote or a list is still a heading: it gets its own id and does not

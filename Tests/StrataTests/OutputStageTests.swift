@@ -10,7 +10,7 @@ import Testing
         let options = BuildOptions(root: site.path, today: "2026-11-25")
         try site.write("public/.gitkeep", "")
         try site.write("public/.nojekyll", "keep me")
-        try site.write("public/stale-page.html", "old")
+        try site.writeEarlierOutput(["stale-page.html": "old"])
         _ = try Pipeline.build(options)
         #expect(try site.read("public/.nojekyll") == "keep me")
         #expect(FileManager.default.fileExists(atPath: site.file("public/.gitkeep")))

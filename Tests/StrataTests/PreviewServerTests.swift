@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import Strata
@@ -10,12 +11,20 @@ import Testing
 /// `strata serve`: the preview answers over HTTP, rebuilds when a file is saved, and keeps the
 /// last good build (with the errors on show) when a save breaks the site.
 @Suite struct PreviewServerTests {
+    /// What the server reported, in order.
+    final class Events: Sendable {
+        private let list = Mutex<[PreviewServer.Event]>([])
+        func append(_ event: PreviewServer.Event) { list.withLock { $0.append(event) } }
+        var all: [PreviewServer.Event] { list.withLock { $0 } }
+    }
+
     /// A running preview of a fixture site on a free port, stopped by `stop()`.
     struct Running {
         let site: TempDir
         let output: TempDir
         let port: UInt16
         let task: Task<Void, any Error>
+        let events: Events
 
         func get(_ path: String) async throws -> (status: Int, body: String) {
             let url = try #require(URL(string: "http://127.0.0.1:\(port)\(path)"))
@@ -41,15 +50,17 @@ import Testing
         func stop() { task.cancel() }
     }
 
-    static func start() async throws -> Running {
+    static func start(_ prepare: (TempDir) throws -> Void = { _ in }) async throws -> Running {
         let site = try fixtureSite()
+        try prepare(site)
         let output = try TempDir()
         let options = BuildOptions(root: site.path, output: output.file("site"), today: testToday)
         let server = try PreviewServer(options: options, port: 0, pollInterval: .milliseconds(50))
-        let task = Task { try await server.run { _ in } }
+        let events = Events()
+        let task = Task { try await server.run { events.append($0) } }
         for _ in 0..<200 {
             if let port = await server.listeningPort {
-                return Running(site: site, output: output, port: port, task: task)
+                return Running(site: site, output: output, port: port, task: task, events: events)
             }
             try await Task.sleep(for: .milliseconds(50))
         }
@@ -98,20 +109,90 @@ import Testing
         try await preview.waitFor("a build after the fix") { $0.version == 3 && $0.errors.isEmpty }
     }
 
-    @Test func requestPathsStayInsideThePreviewFolder() throws {
-        let output = try TempDir()
-        try output.write("site/index.html", "home")
-        try output.write("site/projects/io-net/index.html", "io")
-        try output.write("site/assets/a b.css", "css")
-        try output.write(".secret", "no")
-        let site = PreviewSite(folder: output.file("site"))
-        #expect(site.answer("/") == .file(path: output.file("site/index.html")))
-        #expect(site.answer("/projects/io-net/") == .file(path: output.file("site/projects/io-net/index.html")))
+    @Test func requestPathsAnswerFromTheSiteInMemory() {
+        let site = PreviewSite(
+            rendered: [
+                OutputFile(path: "index.html", text: "home"), OutputFile(path: "projects/io-net/index.html", text: "io"),
+                OutputFile(path: "assets/a b.css", text: "css"), OutputFile(path: "projects/data.json", text: "{}"),
+            ],
+            copies: [.init(sourcePath: "/site/content/notes/x.png", outputPath: "notes/x.png", path: "content/notes/x.png")])
+        #expect(site.answer("/") == .file(path: "index.html", .rendered(Data("home".utf8))))
+        #expect(site.answer("/projects/io-net/") == .file(path: "projects/io-net/index.html", .rendered(Data("io".utf8))))
         #expect(site.answer("/projects/io-net") == .redirect(to: "/projects/io-net/"))
-        #expect(site.answer("/assets/a%20b.css") == .file(path: output.file("site/assets/a b.css")))
+        #expect(site.answer("/assets/a%20b.css") == .file(path: "assets/a b.css", .rendered(Data("css".utf8))))
+        #expect(site.answer("/notes/x.png") == .file(path: "notes/x.png", .copied(sourcePath: "/site/content/notes/x.png")))
         #expect(site.answer("/projects/") == .notFound, "a folder without an index")
-        #expect(site.answer("/../.secret") == .notFound)
-        #expect(site.answer("/%2e%2e/.secret") == .notFound)
-        #expect(site.answer("/.site.staging-1/") == .notFound)
+        #expect(site.answer("/projects/data.json/") == .notFound, "a file is not a folder")
+        #expect(site.answer("/../index.html") == .notFound)
+        #expect(site.answer("/%2e%2e/index.html") == .notFound)
+        #expect(site.answer("/nowhere") == .notFound)
+    }
+
+    @Test func theNotFoundPageIsStyledAtAnyDepth() async throws {
+        let preview = try await Self.start()
+        defer { preview.stop() }
+        let missing = try await preview.get("/a/b/c/missing/")
+        #expect(missing.status == 404)
+        // The fixture sets base_url: its 404 page links absolutely, and the preview points those
+        // links at itself rather than at the published site.
+        #expect(missing.body.contains(#"<link rel="stylesheet" href="/assets/strata.css">"#))
+        #expect(!missing.body.contains("https://example.org/research/assets/"))
+        let css = try await preview.get("/assets/strata.css")
+        #expect(css.status == 200)
+    }
+
+    @Test func withoutBaseURLTheNotFoundPageGetsABase() async throws {
+        let preview = try await Self.start { site in
+            let config = try site.read("content/site.yml")
+            try site.write(
+                "content/site.yml",
+                config.split(separator: "\n").filter { !$0.hasPrefix("base_url:") }.joined(separator: "\n") + "\n")
+        }
+        defer { preview.stop() }
+        let missing = try await preview.get("/deep/er/page/")
+        #expect(missing.status == 404)
+        #expect(missing.body.contains(#"<head><base href="/">"#))
+        #expect(missing.body.contains(#"href="assets/strata.css""#))
+    }
+
+    @Test func aFirstBuildThatFailsDoesNotClaimALastGoodBuild() async throws {
+        let preview = try await Self.start { site in
+            try site.write("content/notes/broken.md", "---\ntitle: Broken\n")
+        }
+        defer { preview.stop() }
+        try await preview.waitFor("the first build's errors") { !$0.errors.isEmpty }
+        guard case .failed(_, let serving)? = preview.events.all.first else {
+            Issue.record("the first event is not a failed build: \(preview.events.all)")
+            return
+        }
+        #expect(!serving)
+        #expect(try await preview.get("/").status == 404)
+    }
+
+    @Test func aBurstOfSavesIsOneRebuildAndNewFoldersAreWatched() async throws {
+        let preview = try await Self.start()
+        defer { preview.stop() }
+        try await preview.waitFor("the first build") { $0.version == 1 }
+        // An editor's save: a temporary file written, then renamed over the page.
+        let path = "content/notes/market-map.md"
+        let text = try preview.site.read(path).replacingOccurrences(of: "title: Market map", with: "title: Saved map")
+        try preview.site.write("content/notes/.market-map.md.tmp", text)
+        try FileManager.default.removeItem(atPath: preview.site.file(path))
+        try FileManager.default.moveItem(
+            atPath: preview.site.file("content/notes/.market-map.md.tmp"), toPath: preview.site.file(path))
+        try await preview.waitFor("the rebuild after the save") { $0.version >= 2 }
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(try await preview.status().version == 2, "one save, one rebuild")
+        #expect(try await preview.get("/notes/market-map/").body.contains("Saved map"))
+
+        // A page in a folder made after the preview started.
+        try FileManager.default.createDirectory(
+            atPath: preview.site.file("content/guides"), withIntermediateDirectories: false)
+        try await Task.sleep(for: .milliseconds(100))
+        try preview.site.write("content/guides/start.md", "---\ntitle: Getting started\n---\nHello.\n")
+        for _ in 0..<100 where try await preview.get("/guides/start/").status != 200 {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(try await preview.get("/guides/start/").body.contains("Getting started"))
     }
 }

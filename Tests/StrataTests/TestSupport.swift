@@ -42,6 +42,24 @@ final class TempDir: Sendable {
     func read(_ relative: String) throws -> String {
         try String(contentsOfFile: file(relative), encoding: .utf8)
     }
+
+    /// Adds `aliases: [LIST]` to content/about.md of a fixture site, as its line 4 (so the first
+    /// alias is at 4:11).
+    func addAliasesToAbout(_ list: String) throws {
+        let about = try read("content/about.md")
+        try write(
+            "content/about.md",
+            about.replacingOccurrences(
+                of: "summary: Who writes this site and how.",
+                with: "summary: Who writes this site and how.\naliases: [\(list)]"))
+    }
+
+    /// Makes `folder` look like the output of an earlier build (it holds the marker a build
+    /// writes) with `files` in it, so a build may replace it.
+    func writeEarlierOutput(_ files: [String: String], in folder: String = "public") throws {
+        try write(folder + "/" + OutputGuard.marker, OutputGuard.markerText)
+        for (path, text) in files { try write(folder + "/" + path, text) }
+    }
 }
 
 /// A fixture site copied into a temporary root: the repository's real theme, the content of

@@ -34,6 +34,17 @@ import Testing
         return MemorySite.errors(pages)
     }
 
+    @Test func aSlugInAnyCaseOrATitleAsWrittenFindsThePage() {
+        #expect(Self.note("[[IO-Net]]").contains(#"<a href="../../projects/io-net/">io.net</a>"#))
+        #expect(Self.note("[[io.net]]").contains(#"<a href="../../projects/io-net/">io.net</a>"#))
+        #expect(Self.note("[[DePIN & tokens|the note]]").contains(#"<a href="../depin/">the note</a>"#))
+        #expect(Self.note("[[Projects/IO-Net]]").contains(#"<a href="../../projects/io-net/">io.net</a>"#))
+        #expect(
+            Self.errors("[[Io.Net]]") == [
+                "content/notes/a.md:5:1: error: no page named 'Io.Net' for the link '[[Io.Net]]'"
+            ], "a title must match as written")
+    }
+
     @Test func bareSlugLinksWithTheTargetTitle() {
         #expect(Self.note("See [[io-net]].").contains(#"<p>See <a href="../../projects/io-net/">io.net</a>.</p>"#))
     }
@@ -51,7 +62,7 @@ import Testing
     @Test func headingFragment() {
         #expect(
             Self.note("See [[io-net#gpu-clusters]] and [[#intro]].\n\n## Intro").contains(
-                ##"<p>See <a href="../../projects/io-net/#gpu-clusters">io.net</a> and <a href="#intro">A</a>.</p>"##))
+                ##"<p>See <a href="../../projects/io-net/#gpu-clusters">io.net › GPU clusters</a> and <a href="#intro">Intro</a>.</p>"##))
     }
 
     @Test func titlesInLinksAreEscaped() {

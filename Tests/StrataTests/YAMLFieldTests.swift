@@ -65,10 +65,10 @@ import Testing
     }
 
     @Test func tokenNullMeansNoTokenAndAbsentMeansUnknown() {
-        #expect(Self.project("token: null").0?.fields.project?.token == .noToken)
-        #expect(Self.project("token: ~").0?.fields.project?.token == .noToken)
-        #expect(Self.project("token: \"null\"").0?.fields.project?.token == .ticker("null"))
-        #expect(Self.project("token: TAO").0?.fields.project?.token == .ticker("TAO"))
+        #expect(Self.project("token: null").0?.fields.project?.token?.value == .noToken)
+        #expect(Self.project("token: ~").0?.fields.project?.token?.value == .noToken)
+        #expect(Self.project("token: \"null\"").0?.fields.project?.token?.value == .ticker("null"))
+        #expect(Self.project("token: TAO").0?.fields.project?.token?.value == .ticker("TAO"))
         #expect(Self.project("status: live").0?.fields.project?.token == nil)
     }
 
@@ -175,7 +175,7 @@ import Testing
     @Test func badEnumValuesListTheChoices() {
         #expect(
             Self.parse("content/projects/p.md", "title: P\nlayers: [compute]\ndirection: crypto-4-ai").1 == [
-                "content/projects/p.md:4:12: error: 'direction' must be one of crypto-for-ai, ai-for-crypto; found 'crypto-4-ai'"
+                "content/projects/p.md:4:12: error: 'direction' must be one of crypto-for-ai, ai-for-crypto, both; found 'crypto-4-ai'"
             ])
         #expect(
             Self.project("status: mainnet").1 == [
@@ -183,7 +183,7 @@ import Testing
             ])
         #expect(
             Self.project("assessment:\n  needs-crypto: maybe").1 == [
-                "content/projects/p.md:6:17: error: 'needs-crypto' must be one of yes, partly, no, unknown; found 'maybe'"
+                "content/projects/p.md:6:17: error: 'needs-crypto' must be one of yes, partly, no, unknown, n/a; found 'maybe'"
             ])
         #expect(
             Self.project("sector: storage").1 == [

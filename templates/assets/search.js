@@ -5,8 +5,7 @@
   const $ = (id) => document.getElementById(id), header = $("site-search"), form = header && header.form;
   if (!form) return;
   const loaded = {}, waiting = {}, cache = {}, WORD = /[^\p{L}\p{M}\p{N}]+/u;
-  // Per SearchIndex.Field.
-  const SCORE = [100, 100, 100, 50, 20, 10, 1];
+  const SCORE = [100, 100, 100, 50, 20, 10, 1]; // per SearchIndex.Field
   const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_!#$%&'()*+,./:;=>?@[]^`{|}~";
   const digit = new Int8Array(128);
   for (let d = 0; d < DIGITS.length; d++) digit[DIGITS.charCodeAt(d)] = d;
@@ -27,7 +26,7 @@
   const hex = (text) => Array.from(new TextEncoder().encode(text), (b) => b.toString(16).padStart(2, "0")).join("");
   const make = (tag, className = "", textContent = "") => Object.assign(document.createElement(tag), { className, textContent });
 
-  // The last piece whose first key is not above `key`.
+  // The piece holding `key`.
   function pieceOf(key) {
     let low = 0, high = index.words.length;
     while (low < high) {
@@ -109,8 +108,7 @@
     return rows[a.length][b.length];
   }
 
-  // "Did you mean": a word matching nothing becomes the closest word of its piece (one edit for
-  // up to four letters, else two; then the one on more pages).
+  // "Did you mean": the closest word of its piece (one edit up to four letters, else two).
   function suggest(found) {
     if (!found?.missing.length) return null;
     return Promise.all(found.wanted.map((term) => !found.missing.includes(term) ? term

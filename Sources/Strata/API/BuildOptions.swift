@@ -30,11 +30,22 @@ public struct BuildOptions: Sendable {
         return Day(daysSinceEpoch: seconds / 86_400)
     }
 
-    private static func absolute(_ path: String) -> String {
+    /// The absolute path, with `.`, `..` and repeated or trailing slashes resolved by the letters
+    /// alone, as a shell does. Symlinks are left in place: Foundation's `standardizingPath` on Linux
+    /// resolves a relative symlink against the current folder instead of the link's own, so the
+    /// output guard resolves them itself.
+    static func absolute(_ path: String) -> String {
         let expanded = (path as NSString).expandingTildeInPath
-        if expanded.hasPrefix("/") { return (expanded as NSString).standardizingPath }
-        let current = FileManager.default.currentDirectoryPath
-        return ((current as NSString).appendingPathComponent(expanded) as NSString).standardizingPath
+        let full = expanded.hasPrefix("/") ? expanded : FileManager.default.currentDirectoryPath + "/" + expanded
+        var parts: [Substring] = []
+        for part in full.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": _ = parts.popLast()
+            default: parts.append(part)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
     }
 }
 

@@ -37,6 +37,23 @@ public enum NewPage {
     }
 
     private static let sourcesLine = "sources: []"
+    /// A new page is a draft, as Hugo's archetypes make them: left out of the site until it is written.
+    private static let draftLine = "draft: true  # remove this line when the page is ready to publish"
+    private static let reviewedLine = "# reviewed: YYYY-MM-DD  # the day you checked it against its sources"
+
+    /// The body of a new page; `--strict` objects to it in a page that is not a draft.
+    static let placeholder = "What it is, in your own words, with a citation for every fact."
+
+    /// The 1-based line of the body that still holds the placeholder, if one does.
+    static func placeholderLine(in body: String) -> Int? {
+        guard body.contains(placeholder) else { return nil }
+        var line = 1
+        for row in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            if row.contains(placeholder) { return line }
+            line += 1
+        }
+        return nil
+    }
     private static let sourceExample =
         "# - {id: source-1, title: \"\", url: \"https://…\", publisher: \"\", published: YYYY-MM-DD, accessed: YYYY-MM-DD}"
 
@@ -45,29 +62,31 @@ public enum NewPage {
     {
         let quotedTitle = "\"" + title.replacingOccurrences(of: "\"", with: "\\\"") + "\""
         var lines = ["---", "title: \(quotedTitle)", "summary: \"\"  # one or two sentences"]
+        if kind == .project { lines.append(draftLine) }
         switch kind {
         case .note:
             lines += [
-                "date: \(today)", "tags: []", "layers: []", sourcesLine, sourceExample, "reviewed: \(today)",
+                "date: \(today)", draftLine, "tags: []", "layers: []", sourcesLine, sourceExample, reviewedLine,
             ]
         case .project:
             lines += [
                 "layers: []  # required: slugs of content/stack/",
-                "direction: crypto-for-ai  # or ai-for-crypto",
-                "# sector: depin", "# status: live  # announced, testnet, live, deprecated, defunct",
-                "# token: null  # a ticker, or null for no token; leave out when not known", "# chains: []",
+                "direction: crypto-for-ai  # or ai-for-crypto, or both",
+                "# sector: depin",
+                "# status: {value: live, as_of: YYYY-MM-DD, source: source-id}  # announced, testnet, live, deprecated, defunct",
+                "# token: {value: null, as_of: YYYY-MM-DD, source: source-id}  # a ticker, or null for no token; leave out when not known",
+                "# chains: []",
                 "# launched: 2024", "links: {}", "relations: []  # - {type: uses, target: other-project, note: \"\"}",
                 "metrics: []  # - {name: \"\", value: \"\", as_of: YYYY-MM-DD, source: source-id}", "assessment:",
             ]
             for question in rubric {
-                lines.append("  \(question.key): {answer: unknown, note: \"\", sources: []}  # \(question.question)")
+                lines.append("  \(question.key): {answer: unknown, note: \"\", sources: []}  # \(question.question) (yes, partly, no, unknown, n/a)")
             }
             lines += [
-                "  verdict: mixed  # signal, mixed or noise", sourcesLine, sourceExample, "reviewed: \(today)",
-                "tags: []",
+                "  verdict: mixed  # signal, mixed or noise", sourcesLine, sourceExample, reviewedLine, "tags: []",
             ]
         }
-        lines += ["---", "", "What it is, in your own words, with a citation for every fact.", ""]
+        lines += ["---", "", placeholder, ""]
         return lines.joined(separator: "\n")
     }
 }

@@ -4,20 +4,24 @@ import Dispatch
 public enum Pipeline {
     /// Builds the site in `options.root` and swaps it into `options.output`.
     /// Throws `BuildFailure` (with every diagnostic) and leaves the output folder untouched on any error.
+    /// Refuses an output folder that holds the sources or files a build did not write (`OutputGuard`).
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         let clock = ContinuousClock.now
+        if let refusal = OutputGuard.refusal(output: options.output, root: options.root) {
+            throw BuildFailure(.unsafeOutput(refusal))
+        }
+        // Through a symlink (`public -> /var/www/site`): the folder it names is the one replaced.
+        let output = OutputGuard.resolved(options.output)
+        WorkFolders(output: output).removeStale()
         let source = SiteReader.read(root: options.root)
         let rendered = try render(source, options: options)
         let filesWritten: Int
         do {
-            filesWritten = try OutputStage.write(rendered.plan, copies: rendered.copies, to: options.output)
+            filesWritten = try OutputStage.write(rendered.plan, copies: rendered.copies, to: output)
         } catch {
-            throw BuildFailure(diagnostics: [
-                Diagnostic(.error, "cannot write the site: \(error)", at: SourceLocation(path: options.output))
-            ])
+            throw BuildFailure(.fileSystem("\(error.description) (the output folder \(options.output) is unchanged)"))
         }
-        let elapsed = ContinuousClock.now - clock
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = (ContinuousClock.now - clock).seconds
         let report = BuildReport(
             pagesWritten: rendered.plan.jobs.filter(\.isPage).count,
             filesWritten: filesWritten, warnings: rendered.warnings, seconds: seconds)
@@ -41,10 +45,13 @@ public enum Pipeline {
         var warnings: [Diagnostic]
     }
 
-    /// Parse, model, resolve and render a site that has been read.
-    static func render(_ source: SiteSource, options: BuildOptions) throws(BuildFailure) -> Rendered {
+    /// Parse, model, resolve and render a site that has been read; with a `cache`, pages parsed
+    /// by an earlier build are reused (see `ParseCache`).
+    static func render(_ source: SiteSource, options: BuildOptions, cache: inout ParseCache?) throws(BuildFailure)
+        -> Rendered
+    {
         var diagnostics: [Diagnostic] = []
-        let parsed = SiteParser.parse(source)
+        let parsed = SiteParser.parse(source, cache: &cache)
         diagnostics += parsed.diagnostics
         let (templates, templateDiagnostics) = TemplateSet.load(source.templates)
         diagnostics += templateDiagnostics
@@ -52,14 +59,18 @@ public enum Pipeline {
         let site = SiteModel.build(
             parsed, config: config, includeDrafts: options.includeDrafts, commitDates: source.commitDates,
             today: options.day)
-        let (resolved, resolveDiagnostics) = SiteResolver.resolve(
-            site, files: Set(source.copiedFiles.map(\.outputPath)))
+        let (resolved, resolveDiagnostics) = SiteResolver.resolve(site, copies: source.copiedFiles)
         diagnostics += resolveDiagnostics
         if diagnostics.contains(where: { $0.severity == .error || options.strict }) {
             throw failure(diagnostics, strict: options.strict)
         }
         let plan = SiteRenderer.plan(resolved, templates: templates)
         return Rendered(plan: plan, copies: source.copiedFiles, warnings: diagnostics.sorted())
+    }
+
+    static func render(_ source: SiteSource, options: BuildOptions) throws(BuildFailure) -> Rendered {
+        var none: ParseCache? = nil
+        return try render(source, options: options, cache: &none)
     }
 
     private static func failure(_ diagnostics: [Diagnostic], strict: Bool) -> BuildFailure {

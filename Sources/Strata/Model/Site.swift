@@ -23,6 +23,8 @@ struct Site: Sendable {
     var byQualifiedName: [String: Int]
     /// slug → pages with that slug, in any section.
     var bySlug: [String: [Int]]
+    /// Title as written (`io.net`) → pages with that title, for `[[io.net]]`.
+    var byTitle: [String: [Int]] = [:]
     /// URL path (`projects/io-net/`) → page.
     var byURL: [String: Int] = [:]
     /// Path under the root (`content/projects/io-net.md`) → page.

@@ -31,6 +31,7 @@ enum SiteModel {
                 site.byQualifiedName[page.qualifiedName] = index
                 site.byURL[page.url] = index
                 site.bySlug[page.slug, default: []].append(index)
+                site.byTitle[page.title, default: []].append(index)
             }
             for tag in page.fields.tags { tags[tag.value, default: []].append(index) }
             if let project = page.fields.project {

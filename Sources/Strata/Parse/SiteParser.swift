@@ -6,19 +6,28 @@ struct ParsedSite: Sendable {
 }
 
 enum SiteParser {
-    static func parse(_ source: SiteSource) -> ParsedSite {
+    /// With a `cache`, pages whose text and site.yml did not change since the cache was filled
+    /// are taken from it, and the cache is updated with this parse.
+    static func parse(_ source: SiteSource, cache: inout ParseCache?) -> ParsedSite {
         var diagnostics = source.diagnostics
         let (config, configDiagnostics) = SiteConfig.decode(source.siteConfig)
         diagnostics += configDiagnostics
+        let reusable = cache?.isValid(for: source.siteConfig) == true ? cache : nil
         let results = source.pages.parallelMap { file in
-            parse(file, config: config)
+            reusable?.result(for: file) ?? parse(file, config: config)
         }
+        cache?.update(siteConfig: source.siteConfig, files: source.pages, results: results)
         var pages: [ParsedPage] = []
         for (page, pageDiagnostics) in results {
             diagnostics += pageDiagnostics
             if let page { pages.append(page) }
         }
         return ParsedSite(config: config, pages: pages, diagnostics: diagnostics)
+    }
+
+    static func parse(_ source: SiteSource) -> ParsedSite {
+        var none: ParseCache? = nil
+        return parse(source, cache: &none)
     }
 
     static func parse(_ file: SiteSource.TextFile, config: SiteConfig?) -> (ParsedPage?, [Diagnostic]) {
@@ -54,6 +63,13 @@ enum SiteParser {
                     .warning,
                     "raw HTML is left out of the page; set 'unsafe_html: true' in content/site.yml to keep it",
                     at: location))
+        }
+        if let fields, !fields.draft, let line = NewPage.placeholderLine(in: split.body) {
+            diagnostics.append(
+                Diagnostic(
+                    .warning,
+                    "the placeholder text of 'strata new' is still here: write the page, or mark it 'draft: true' until it is ready",
+                    at: SourceLocation(path: file.path, line: split.bodyLineOffset + line, column: 1)))
         }
         // A page whose front matter has errors is kept (titled by its slug if need be), so links to it
         // do not add confusing errors elsewhere; the build still fails on its own errors.

@@ -19,18 +19,13 @@ enum HTML {
         return result
     }
 
-    /// Escapes a URL for an `href`: HTML-escaped, and `javascript:` and other script schemes refused.
+    /// Escapes a URL for an `href` or `src`: percent-encoded as cmark-gfm does (`escapeHref`), and
+    /// `javascript:` and other script schemes refused.
     static func escapeURL(_ url: String) -> String {
         let lower = url.lowercased().trimmingSpaces
         if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("data:text/html") {
             return "#"
         }
-        return escape(url.replacingSpaces)
-    }
-}
-
-extension String {
-    fileprivate var replacingSpaces: String {
-        contains(" ") ? split(separator: " ", omittingEmptySubsequences: false).joined(separator: "%20") : self
+        return escapeHref(url)
     }
 }

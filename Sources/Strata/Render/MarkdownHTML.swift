@@ -66,7 +66,7 @@ struct MarkdownHTML {
             output += HTML.escape(code)
             output += "</code></pre>\n"
         case .html(let html, _):
-            if unsafeHTML { output += html }
+            if unsafeHTML { output += HTML.tagFiltered(html) }
         case .thematicBreak:
             output += "<hr>\n"
         case .table(let table):
@@ -141,7 +141,7 @@ struct MarkdownHTML {
         case .softBreak: output += "\n"
         case .lineBreak: output += "<br>\n"
         case .code(let code): output += "<code>\(HTML.escape(code))</code>"
-        case .html(let html, _): if unsafeHTML { output += html }
+        case .html(let html, _): if unsafeHTML { output += HTML.tagFiltered(html) }
         case .emphasis(let children): wrap("em", children)
         case .strong(let children): wrap("strong", children)
         case .strikethrough(let children): wrap("del", children)

@@ -59,8 +59,8 @@ enum SiteRenderer {
     static func plan(_ resolved: ResolvedSite, templates: TemplateSet) -> RenderPlan {
         let site = resolved.site
         // The long jobs first (data files and index pages list every page), so they spread over the cores.
-        var data = [GeneratedURLs.projectsJSON, GeneratedURLs.projectsCSV, GeneratedURLs.robots]
-        if site.config.baseURL != nil { data += [GeneratedURLs.sitemap, GeneratedURLs.feed] }
+        // The search index is a job of its own (`Job.searchIndex`): it writes many files.
+        let data = GeneratedURLs.dataFiles(site.config).filter { $0 != GeneratedURLs.searchIndex }
         var pages: [HTMLPage] = [.projects, .landscape, .scorecard, .stack, .notes, .reviews, .search, .notFound]
         for taxonomy in GeneratedURLs.Taxonomy.allCases {
             pages.append(.taxonomy(taxonomy))

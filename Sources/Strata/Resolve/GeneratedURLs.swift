@@ -47,16 +47,24 @@ enum GeneratedURLs {
         }
     }
 
-    static func all(for site: Site) -> [String] {
-        var urls = [
-            "", stack, landscape, projects, notes, scorecard, reviews, search, searchIndex, projectsJSON, projectsCSV, notFound,
-            robots,
-            sitemap, feed,
-        ]
+    /// The index pages the build generates, as folder URLs (`projects/`, `tags/depin/`).
+    static func pages(for site: Site) -> [String] {
+        var urls = [stack, landscape, projects, notes, scorecard, reviews, search]
         for taxonomy in Taxonomy.allCases {
             urls.append(taxonomy.url)
             urls += taxonomy.terms(in: site).map { taxonomy.url(of: $0.slug) }
         }
         return urls
+    }
+
+    /// The data files the build writes: the search index, the exports, robots.txt, and with a
+    /// `base_url` the sitemap and the feed.
+    static func dataFiles(_ config: SiteConfig) -> [String] {
+        [searchIndex, projectsJSON, projectsCSV, robots] + (config.baseURL == nil ? [] : [sitemap, feed])
+    }
+
+    /// Every URL a link may name beside the pages: the home page, the generated pages and files.
+    static func all(for site: Site) -> [String] {
+        [""] + pages(for: site) + [searchIndex, projectsJSON, projectsCSV, notFound, robots, sitemap, feed]
     }
 }

@@ -59,7 +59,7 @@ struct LinkResolver {
         case .wikilink(let target, let label, let location):
             guard let (index, fragment) = resolveWikilink(target, at: location) else { return .text(label ?? target) }
             let destination = href(to: site.pages[index].url, fragment: fragment)
-            let text = label ?? site.pages[index].title
+            let text = label ?? defaultLabel(site.pages[index], fragment: fragment)
             return .link(LinkTarget(destination: destination, title: "", location: location), [.text(text)])
         case .citation(let id, let location):
             if !page.fields.sources.contains(where: { $0.id.value == id }) {
@@ -86,13 +86,14 @@ struct LinkResolver {
         if name.isEmpty {
             index = pageIndex
         } else if name.contains("/") {
-            guard let found = site.byQualifiedName[name] else {
+            guard let found = site.byQualifiedName[name] ?? site.byQualifiedName[name.lowercased()] else {
                 diagnostics.error(missingPageMessage(name), at: location)
                 return nil
             }
             index = found
         } else {
-            let candidates = site.bySlug[name] ?? []
+            // As Obsidian and Quartz users write them: the slug in any case, or the title exactly.
+            let candidates = site.bySlug[name] ?? site.bySlug[name.lowercased()] ?? site.byTitle[name] ?? []
             guard candidates.count == 1, let found = candidates.first else {
                 if candidates.isEmpty {
                     diagnostics.error(missingPageMessage(name), at: location)
@@ -109,6 +110,14 @@ struct LinkResolver {
         if let fragment, !checkHeading(fragment, on: index, at: location) { return nil }
         if index != pageIndex { linked.insert(index) }
         return (index, fragment)
+    }
+
+    /// The target's title, and for `[[page#heading]]` the heading's text after it ("Title › Heading").
+    private func defaultLabel(_ target: Page, fragment: String?) -> String {
+        guard let fragment, let heading = target.headings.first(where: { $0.id == fragment }) else {
+            return target.title
+        }
+        return target.path == page.path ? heading.text : target.title + " › " + heading.text
     }
 
     private func missingPageMessage(_ name: String) -> String {

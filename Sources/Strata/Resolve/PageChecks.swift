@@ -7,6 +7,7 @@ enum PageChecks {
             diagnostics.error("unknown layer '\(layer.value)'; content/stack/ has \(known)", at: layer.location)
         }
         checkSources(page, document: document, &diagnostics)
+        if let project = page.fields.project { checkDates(project, &diagnostics) }
         if page.kind == .project { checkAssessment(page, config: site.config, &diagnostics) }
         if let reviewed = page.fields.reviewed, isStale(page, site: site) {
             diagnostics.warning(
@@ -33,6 +34,13 @@ enum PageChecks {
                     at: metric.source.location)
             }
         }
+        for (key, dated) in [("status", project?.status?.source), ("token", project?.token?.source)] {
+            guard let source = dated else { continue }
+            cited.insert(source.value)
+            if !known.contains(source.value) {
+                diagnostics.error("\(key) source '\(source.value)' is not among this page's sources", at: source.location)
+            }
+        }
         for item in project?.assessment?.items ?? [] {
             for source in item.sources {
                 cited.insert(source.value)
@@ -42,11 +50,28 @@ enum PageChecks {
                 }
             }
         }
+        for source in page.fields.sources where source.url != nil && source.accessed == nil {
+            diagnostics.warning(
+                "source '\(source.id.value)' has a URL but no 'accessed' date; add 'accessed: YYYY-MM-DD', the day you read it",
+                at: source.location)
+        }
         for source in page.fields.sources where !cited.contains(source.id.value) {
             diagnostics.warning(
                 "source '\(source.id.value)' is listed but never cited; cite it with [@\(source.id.value)] or remove it",
                 at: source.id.location)
         }
+    }
+
+    /// A status or token is only true on a day: without `as_of` a reader cannot tell how old it is.
+    private static func checkDates(_ project: ProjectFields, _ diagnostics: inout Diagnostics) {
+        func check<Value>(_ key: String, _ dated: Dated<Value>?) {
+            guard let dated, dated.asOf == nil else { return }
+            diagnostics.warning(
+                "'\(key)' has no 'as_of' date; write '\(key): {value: …, as_of: YYYY-MM-DD, source: …}'",
+                at: dated.location)
+        }
+        check("status", project.status)
+        check("token", project.token)
     }
 
     private static func checkAssessment(_ page: Page, config: SiteConfig, _ diagnostics: inout Diagnostics) {

@@ -1,7 +1,8 @@
 /// The fourth stage: links, relations, backlinks, aliases and the checks that need the whole site.
 enum SiteResolver {
-    static func resolve(_ site: Site, files: Set<String>) -> (ResolvedSite, [Diagnostic]) {
+    static func resolve(_ site: Site, copies: [SiteSource.CopiedFile]) -> (ResolvedSite, [Diagnostic]) {
         var diagnostics = Diagnostics()
+        let files = Set(copies.map(\.outputPath))
         let generated = Set(GeneratedURLs.all(for: site))
         let results = Array(site.pages.indices).parallelMap { index in
             var resolver = LinkResolver(site: site, files: files, generatedURLs: generated, pageIndex: index)
@@ -17,7 +18,7 @@ enum SiteResolver {
         var resolved = ResolvedSite(
             site: site, documents: results.map(\.0), backlinks: backlinks, relationsOut: relationsOut,
             relationsIn: relationsIn, aliases: [], stale: [])
-        resolved.aliases = OutputPaths.aliases(site, files: files, generated: generated, &diagnostics)
+        resolved.aliases = OutputClaims.resolve(site, copies: copies, &diagnostics)
         resolved.stale = site.pages.map { PageChecks.isStale($0, site: site) }
         for index in site.pages.indices {
             PageChecks.check(index, in: site, document: resolved.documents[index], &diagnostics)
@@ -41,10 +42,16 @@ enum SiteResolver {
                 guard let type = site.config.relationType(relation.type.value) else { continue }
                 guard let target = site.project(relation.target.value) else {
                     let name = relation.target.value
-                    let message =
+                    var message =
                         site.draftNames.contains("projects/" + name)
                         ? "relation target '\(name)' is a draft, which this build leaves out; build with --drafts"
                         : "relation target '\(name)' is not a project: content/projects/\(name).md does not exist"
+                    let slugs = site.projects.map { site.pages[$0].slug }
+                    if !site.draftNames.contains("projects/" + name),
+                        let suggestion = FieldDecoder.closest(to: name, in: slugs)
+                    {
+                        message += "; did you mean '\(suggestion)'?"
+                    }
                     diagnostics.error(message, at: relation.target.location)
                     continue
                 }

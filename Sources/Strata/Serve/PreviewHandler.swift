@@ -1,58 +1,31 @@
 import FlyingFox
 import Foundation
 
-/// The built preview on disk: which file answers a request path.
-struct PreviewSite: Sendable {
-    let folder: String
-
-    enum Answer: Equatable {
-        case file(path: String)
-        /// A folder asked for without its slash: `/projects` → `/projects/`.
-        case redirect(to: String)
-        case notFound
-    }
-
-    func answer(_ requestPath: String) -> Answer {
-        let decoded = requestPath.removingPercentEncoding ?? requestPath
-        let parts = decoded.split(separator: "/", omittingEmptySubsequences: true)
-        // Nothing outside the preview folder, and no hidden files (the staging folders).
-        guard !parts.contains(where: { $0 == ".." || $0.hasPrefix(".") }) else { return .notFound }
-        let relative = parts.joined(separator: "/")
-        var isFolder: ObjCBool = false
-        let path = relative.isEmpty ? folder : folder + "/" + relative
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return .notFound }
-        if isFolder.boolValue {
-            guard decoded.hasSuffix("/") else { return .redirect(to: decoded + "/") }
-            let index = path + "/index.html"
-            return FileManager.default.fileExists(atPath: index) ? .file(path: index) : .notFound
-        }
-        return .file(path: path)
-    }
-}
-
-/// Answers requests from the preview folder, with the reload script in every HTML page.
+/// Answers requests from the site in memory, with the reload script in every HTML page.
 struct PreviewHandler: HTTPHandler {
-    let site: PreviewSite
+    let site: @Sendable () -> PreviewSite
     let status: @Sendable () -> PreviewServer.Status
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         // The path as sent: `request.path` is standardized, which drops a folder's trailing slash.
         let path = request.target.path()
         if path == PreviewServer.statusPath { return statusResponse() }
+        let site = site()
         switch site.answer(path) {
-        case .file(let path):
-            guard let data = FileManager.default.contents(atPath: path) else { return notFound() }
+        case .file(let path, .rendered(let data)):
+            return response(.ok, data, type: Self.contentType(of: path))
+        case .file(let path, .copied(let sourcePath)):
+            guard let data = FileManager.default.contents(atPath: sourcePath) else { return notFound(site) }
             return response(.ok, data, type: Self.contentType(of: path))
         case .redirect(let target):
             return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: target]), body: Data())
         case .notFound:
-            return notFound()
+            return notFound(site)
         }
     }
 
-    private func notFound() -> HTTPResponse {
-        let page = site.folder + "/" + GeneratedURLs.notFound
-        if let data = FileManager.default.contents(atPath: page) { return response(.notFound, data, type: Self.html) }
+    private func notFound(_ site: PreviewSite) -> HTTPResponse {
+        if let data = site.notFoundPage() { return response(.notFound, data, type: Self.html) }
         // No site yet: the first build failed. The page shows its errors and reloads once it builds.
         let html =
             "<!DOCTYPE html><html lang=\"en\"><title>Not built</title><body><p>The site has not built yet.</p></body></html>"

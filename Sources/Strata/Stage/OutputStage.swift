@@ -3,81 +3,74 @@ import Foundation
 /// The last stage: writes the site into a staging folder beside the output and swaps it in
 /// only when everything was written. A failed build leaves the output folder as it was.
 enum OutputStage {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// Returns how many files it wrote, copies included.
+    /// Returns how many files it wrote: the rendered files and the copies (not the marker).
     @discardableResult
-    static func write(_ plan: RenderPlan, copies: [SiteSource.CopiedFile], to output: String) throws -> Int {
-        let parent = (output as NSString).deletingLastPathComponent
-        let name = (output as NSString).lastPathComponent
-        let staging = (parent as NSString).appendingPathComponent(".\(name).staging-\(getpid())")
-        let retired = (parent as NSString).appendingPathComponent(".\(name).old-\(getpid())")
-        FileTree.remove(staging)
+    static func write(_ plan: RenderPlan, copies: [SiteSource.CopiedFile], to output: String) throws(FileTree.Failure)
+        -> Int
+    {
+        let folders = WorkFolders(output: output)
+        let staging = folders.staging
+        FileTree.remove(staging)  // an earlier build of this process, stopped before it ended
+        // A fresh output path (`--output dist/site`) gets its missing parent folders, as `mkdir -p` would.
+        try FileTree.makeFolders(folders.parent)
+        Interruption.begin(staging)
+        defer { Interruption.end(staging) }
         do {
-            // A fresh output path (`--output dist/site`) gets its missing parent folders, as `mkdir -p` would.
-            if !parent.isEmpty {
-                do {
-                    try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-                } catch {
-                    throw Failure(description: "cannot create \(parent): \(error.localizedDescription)")
-                }
-            }
             try FileTree.makeFolder(staging)
-            let folders = FolderMaker(root: staging)
-            // Each job's files are rendered and written on the same core, then dropped.
-            let results = Array(0..<plan.count).parallelMap { index -> (written: Int, failure: String?) in
-                let files = plan.files(at: index)
-                for file in files {
-                    guard folders.make(URLPath.folder(of: file.path)),
-                        FileTree.write(file.text, to: staging + "/" + file.path)
-                    else { return (0, "\(file.path): \(String(cString: strerror(errno)))") }
-                }
-                return (files.count, nil)
+            let written = try write(plan, copies: copies, into: staging)
+            try keepHiddenEntries(of: output, in: staging)
+            _ = try Interruption.swapping { () throws(FileTree.Failure) in
+                try OutputSwap.swap(staging, into: output, retired: folders.retired)
             }
-            if let failed = results.lazy.compactMap(\.failure).first {
-                throw Failure(description: "cannot write \(failed)")
-            }
-            for copy in copies {
-                guard folders.make(URLPath.folder(of: copy.outputPath)) else {
-                    throw Failure(description: "cannot create the folder of \(copy.outputPath)")
-                }
-                try FileManager.default.copyItem(atPath: copy.sourcePath, toPath: staging + "/" + copy.outputPath)
-            }
-            try keepHiddenFiles(of: output, in: staging)
-            try swap(staging, into: output, retired: retired)
-            return results.reduce(copies.count) { $0 + $1.written }
+            return written
         } catch {
+            Interruption.waitIfInterrupted()
             FileTree.remove(staging)
             throw error
         }
     }
 
-    /// Hidden files at the top of the old output (`.gitkeep`, `.nojekyll`, `.htaccess`) are not the
-    /// build's to delete: they are carried over into the new output.
-    private static func keepHiddenFiles(of output: String, in staging: String) throws {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
-        for name in names.sorted() where name.hasPrefix(".") {
-            var info = stat()
-            guard lstat(output + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-            try FileManager.default.copyItem(atPath: output + "/" + name, toPath: staging + "/" + name)
-        }
-    }
-
-    /// Moves the old output aside, renames the staging folder into place, then deletes the old one.
-    private static func swap(_ staging: String, into output: String, retired: String) throws {
-        let exists = access(output, F_OK) == 0
-        if exists {
-            guard rename(output, retired) == 0 else {
-                throw Failure(description: "cannot move \(output) aside: \(String(cString: strerror(errno)))")
+    /// Every rendered file, every copied file and the marker, into the staging folder.
+    private static func write(_ plan: RenderPlan, copies: [SiteSource.CopiedFile], into staging: String)
+        throws(FileTree.Failure) -> Int
+    {
+        let folders = FolderMaker(root: staging)
+        // Each job's files are rendered and written on the same core, then dropped.
+        let results = Array(0..<plan.count).parallelMap { index -> Result<Int, FileTree.Failure> in
+            let files = plan.files(at: index)
+            do throws(FileTree.Failure) {
+                for file in files {
+                    try folders.make(URLPath.folder(of: file.path))
+                    try FileTree.write(file.text, to: staging + "/" + file.path)
+                }
+                return .success(files.count)
+            } catch {
+                return .failure(error)
             }
         }
-        guard rename(staging, output) == 0 else {
-            let reason = String(cString: strerror(errno))
-            if exists { _ = rename(retired, output) }
-            throw Failure(description: "cannot move the new site into \(output): \(reason)")
+        var written = copies.count
+        for result in results {
+            switch result {
+            case .success(let count): written += count
+            case .failure(let failure): throw failure
+            }
         }
-        if exists { FileTree.remove(retired) }
+        for copy in copies {
+            try folders.make(URLPath.folder(of: copy.outputPath))
+            try FileTree.copy(copy.sourcePath, to: staging + "/" + copy.outputPath)
+        }
+        try FileTree.write(OutputGuard.markerText, to: staging + "/" + OutputGuard.marker)
+        return written
+    }
+
+    /// Hidden entries at the top of the old output (`.gitkeep`, `.nojekyll`, `.htaccess`, a `.git`
+    /// folder) are not the build's to delete: they are carried over into the new output, their
+    /// files hard-linked, so a large `.git` costs no copy.
+    private static func keepHiddenEntries(of output: String, in staging: String) throws(FileTree.Failure) {
+        var info = stat()
+        guard stat(output, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return }
+        for name in try FileTree.names(in: output) where name.hasPrefix(".") && name != OutputGuard.marker {
+            try FileTree.linkTree(output + "/" + name, to: staging + "/" + name)
+        }
     }
 }

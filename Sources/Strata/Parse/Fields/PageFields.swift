@@ -25,6 +25,8 @@ struct Source: Sendable, Equatable {
     var publisher: String?
     var published: String?
     var accessed: Day?
+    /// Where the source's entry starts, where a missing `accessed` date is reported.
+    var location: SourceLocation
 }
 
 /// What only a project profile carries.
@@ -32,6 +34,7 @@ struct ProjectFields: Sendable {
     enum Direction: String, Sendable, CaseIterable {
         case cryptoForAI = "crypto-for-ai"
         case aiForCrypto = "ai-for-crypto"
+        case both
     }
 
     enum Status: String, Sendable, CaseIterable {
@@ -46,8 +49,8 @@ struct ProjectFields: Sendable {
 
     var direction: Direction?
     var sector: Located<String>?
-    var status: Status?
-    var token: Token?
+    var status: Dated<Status>?
+    var token: Dated<Token>?
     var chains: [Located<String>] = []
     var launched: String?
     var links: [(kind: String, url: String)] = []
@@ -56,6 +59,16 @@ struct ProjectFields: Sendable {
     var assessment: Assessment?
 
     static let linkKinds = ["website", "docs", "repo", "whitepaper", "x", "explorer"]
+}
+
+/// A fact that changes over time (a status, a token): its value, the day it was true and the
+/// source that says so, where the profile gives them. `location` is the key's, where a missing
+/// date is reported.
+struct Dated<Value: Sendable & Equatable>: Sendable, Equatable {
+    var value: Value
+    var asOf: Day?
+    var source: Located<String>?
+    var location: SourceLocation
 }
 
 struct Relation: Sendable {
@@ -74,6 +87,8 @@ struct Metric: Sendable {
 struct Assessment: Sendable {
     enum Answer: String, Sendable, CaseIterable {
         case yes, partly, no, unknown
+        /// The question does not apply to the project; the answer's note says why.
+        case notApplicable = "n/a"
     }
 
     enum Verdict: String, Sendable, CaseIterable {

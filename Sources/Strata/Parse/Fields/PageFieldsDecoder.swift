@@ -32,6 +32,11 @@ struct PageFieldsDecoder {
         fields.sources = decodeSources(map["sources"])
         fields.reviewed = decoder.day(map["reviewed"], "reviewed")
         fields.order = decoder.int(map["order"], "order")
+        if !fields.draft, let summary = fields.summary, summary.allSatisfy(\.isWhitespace), let node = map["summary"] {
+            decoder.diagnostics.warning(
+                "'summary' is empty: write one or two sentences for lists, search and link previews, or remove the key",
+                at: node.location)
+        }
         if kind == .project {
             if map["layers"] != nil, fields.layers.isEmpty, let node = map["layers"] {
                 decoder.diagnostics.error("'layers' must name at least one layer of content/stack/", at: node.location)
@@ -66,7 +71,7 @@ struct PageFieldsDecoder {
                 id: id, title: title, url: decoder.url(map["url"], "url"),
                 author: decoder.string(map["author"], "author"),
                 publisher: decoder.string(map["publisher"], "publisher"), published: published,
-                accessed: decoder.day(map["accessed"], "accessed")?.value)
+                accessed: decoder.day(map["accessed"], "accessed")?.value, location: item.location)
         }
     }
 

@@ -8,10 +8,8 @@ extension PageFieldsDecoder {
                 "unknown sector '\(sector.value)'; site.yml lists \(config.sectors.joined(separator: ", "))",
                 at: sector.location)
         }
-        project.status = decoder.oneOf(map["status"], "status", as: ProjectFields.Status.self)
-        if let node = map["token"] {
-            project.token = node.isNull ? .noToken : decoder.string(node, "token").map { .ticker($0) }
-        }
+        project.status = dated("status", in: map) { $0.oneOf($1, "status", as: ProjectFields.Status.self) }
+        project.token = dated("token", in: map, ProjectFields.Token.read)
         project.chains = decoder.slugs(map["chains"], "chains")
         if let node = map["launched"], let text = decoder.string(node, "launched") {
             if Day(text) != nil || Self.isYear(text) {
@@ -102,6 +100,7 @@ extension PageFieldsDecoder {
     private mutating func decodeAnswer(_ node: YAMLNode, key: Located<String>) -> Assessment.Item? {
         if case .scalar = node.value {
             guard let answer = decoder.oneOf(node, key.value, as: Assessment.Answer.self) else { return nil }
+            if answer == .notApplicable { reportNoteMissing(key) }
             return Assessment.Item(key: key, answer: answer, note: nil, sources: [])
         }
         guard let map = decoder.map(node, "the answer to '\(key.value)'") else { return nil }
@@ -110,6 +109,14 @@ extension PageFieldsDecoder {
             missingAt: node.location)
         guard let answer = decoder.oneOf(map["answer"], "answer", as: Assessment.Answer.self) else { return nil }
         let sources = decoder.list(map["sources"], "sources").compactMap { decoder.slugOrID($0, "sources") }
-        return Assessment.Item(key: key, answer: answer, note: decoder.string(map["note"], "note"), sources: sources)
+        let note = decoder.string(map["note"], "note")
+        if answer == .notApplicable, note == nil { reportNoteMissing(key) }
+        return Assessment.Item(key: key, answer: answer, note: note, sources: sources)
+    }
+
+    private mutating func reportNoteMissing(_ key: Located<String>) {
+        decoder.diagnostics.error(
+            "'n/a' for '\(key.value)' needs a note saying why the question does not apply; write '\(key.value): {answer: n/a, note: …}'",
+            at: key.location)
     }
 }

@@ -37,7 +37,7 @@ extension ContextBuilder {
         row["directionLabel"] = project.direction.map(Self.directionLabel) ?? "unknown"
         row["sector"] = project.sector?.value ?? ""
         row["status"] = project.statusName
-        row["token"] = Self.tokenLabel(project.token)
+        row["token"] = Self.tokenLabel(project.token?.value)
         row["chains"] = project.chains.map(\.value).joined(separator: ", ")
         row["chainSlugs"] = project.chains.map(\.value).joined(separator: " ")
         row["verdict"] = project.verdictName

@@ -7,10 +7,12 @@ extension ContextBuilder {
         context["direction"] = project.direction.map(Self.directionLabel) ?? "unknown"
         if let sector = project.sector { context["sector"] = term(.sectors, sector.value) }
         context["status"] = project.statusName
-        context["token"] = Self.tokenLabel(project.token)
+        context["statusAsOf"] = datedContext(project.status, on: page) ?? false
+        context["token"] = Self.tokenLabel(project.token?.value)
+        context["tokenAsOf"] = datedContext(project.token, on: page) ?? false
         // A ticker is set as code; "none" is a fact, "unknown" a gap, and the theme shows them apart.
         context["tokenClass"] =
-            switch project.token {
+            switch project.token?.value {
             case .ticker?: "token"
             case .noToken?: "no-token"
             case nil: "unknown"
@@ -27,8 +29,7 @@ extension ContextBuilder {
             [
                 "name": metric.name, "value": metric.value, "asOf": metric.asOf.description,
                 "source": metric.source.value,
-                "sourceNumber": page.fields.sources.firstIndex { $0.id.value == metric.source.value }.map { $0 + 1 }
-                    ?? 0,
+                "sourceNumber": sourceNumber(metric.source.value, on: page),
             ]
         }
         context["hasMetrics"] = !project.metrics.isEmpty
@@ -43,6 +44,20 @@ extension ContextBuilder {
         context["verdict"] = project.verdictName
         context["stack"] = stackLayers(marked: Set(page.fields.layers.map(\.value)), withProjects: false)
         return context
+    }
+
+    /// When a status or token was true and the number of the source that says so, for
+    /// "as of 2026-10-01 [3]"; nil when the profile gives no date.
+    private func datedContext<Value>(_ dated: Dated<Value>?, on page: Page) -> [String: Any]? {
+        guard let dated, let asOf = dated.asOf else { return nil }
+        var context: [String: Any] = ["date": asOf.description]
+        if let source = dated.source { context["sourceNumber"] = sourceNumber(source.value, on: page) }
+        return context
+    }
+
+    /// A source's number in the page's source list (1-based), 0 when the page does not list it.
+    private func sourceNumber(_ id: String, on page: Page) -> Int {
+        page.fields.sources.firstIndex { $0.id.value == id }.map { $0 + 1 } ?? 0
     }
 
     /// Relations grouped by label ("Runs on", "Hosts"), in order of first appearance.
@@ -62,6 +77,7 @@ extension ContextBuilder {
         switch direction {
         case .cryptoForAI: "Crypto for AI"
         case .aiForCrypto: "AI for crypto"
+        case .both: "Both ways"
         }
     }
 
@@ -80,6 +96,6 @@ extension ProjectFields {
     static let verdictNames = Assessment.Verdict.allCases.map(\.rawValue) + ["unrated"]
 
     var verdictName: String { assessment?.verdict?.rawValue ?? "unrated" }
-    var statusName: String { status?.rawValue ?? "unknown" }
+    var statusName: String { status?.value.rawValue ?? "unknown" }
     var directionName: String { direction?.rawValue ?? "unknown" }
 }

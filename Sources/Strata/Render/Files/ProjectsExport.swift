@@ -16,12 +16,14 @@ enum ProjectsExport {
             list("layers", page.fields.layers.map(\.value))
             add("direction", project.direction?.rawValue)
             add("sector", project.sector?.value)
-            add("status", project.status?.rawValue)
-            switch project.token {
+            add("status", project.status?.value.rawValue)
+            add("status_as_of", project.status?.asOf?.description)
+            switch project.token?.value {
             case .ticker(let ticker)?: fields.append(("token", .string(ticker)))
             case .noToken?: fields.append(("token", .null))
             case nil: break
             }
+            add("token_as_of", project.token?.asOf?.description)
             list("chains", project.chains.map(\.value))
             add("launched", project.launched)
             fields.append(("links", .object(project.links.map { ($0.kind, .string($0.url)) })))
@@ -66,6 +68,7 @@ enum ProjectsExport {
                             if let url = source.url { entry.append(("url", .string(url))) }
                             if let publisher = source.publisher { entry.append(("publisher", .string(publisher))) }
                             if let published = source.published { entry.append(("published", .string(published))) }
+                            if let accessed = source.accessed { entry.append(("accessed", .string(accessed.description))) }
                             return .object(entry)
                         })
                 ))
@@ -76,7 +79,10 @@ enum ProjectsExport {
 
     static func csv(_ resolved: ResolvedSite) -> String {
         let site = resolved.site
-        var header = ["slug", "title", "url", "layers", "direction", "sector", "status", "token", "chains", "launched"]
+        var header = [
+            "slug", "title", "url", "layers", "direction", "sector", "status", "status_as_of", "token", "token_as_of",
+            "chains", "launched",
+        ]
         header += site.config.rubric.map(\.key)
         header += ["verdict", "reviewed"]
         var lines = [header.map(field).joined(separator: ",")]
@@ -85,8 +91,9 @@ enum ProjectsExport {
             let project = page.fields.project ?? ProjectFields()
             var row = [
                 page.slug, page.title, page.url, page.fields.layers.map(\.value).joined(separator: ";"),
-                project.direction?.rawValue ?? "", project.sector?.value ?? "", project.status?.rawValue ?? "",
-                csvToken(project.token), project.chains.map(\.value).joined(separator: ";"), project.launched ?? "",
+                project.direction?.rawValue ?? "", project.sector?.value ?? "",
+                project.status?.value.rawValue ?? "", project.status?.asOf?.description ?? "",
+                csvToken(project.token?.value), project.token?.asOf?.description ?? "", project.chains.map(\.value).joined(separator: ";"), project.launched ?? "",
             ]
             row += site.config.rubric.map { project.assessment?.item($0.key)?.answer.rawValue ?? "" }
             row += [project.assessment?.verdict?.rawValue ?? "", page.fields.reviewed?.value.description ?? ""]

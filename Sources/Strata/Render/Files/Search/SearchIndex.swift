@@ -101,7 +101,7 @@ enum SearchIndex {
         terms += page.fields.layers.compactMap { site.layer($0.value).map { site.pages[$0].title } }
         if let sector = project.sector { terms.append(sector.value) }
         terms += project.chains.map(\.value)
-        if case .ticker(let ticker) = project.token { terms.append(ticker) }
+        if case .ticker(let ticker) = project.token?.value { terms.append(ticker) }
         return terms
     }
 }

@@ -1,0 +1,2 @@
+/// The version `strata --version` prints.
+public let version = "0.9.0"
