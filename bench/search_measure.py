@@ -185,7 +185,7 @@ def results_for(driver, query):
         " function (a) { return [a.textContent, a.getAttribute('href')]; })")
 
 
-def check_behaviour(driver, base, from_file):
+def check_behaviour(driver, base, site, from_file):
     where = "file://" if from_file else "http://"
     driver.get(base + "search/index.html?q=compute")
     links = results_for(driver, "compute")
@@ -206,10 +206,12 @@ def check_behaviour(driver, base, from_file):
     results_for(driver, "gpu latency")
     check(driver.execute_script("return new URLSearchParams(location.search).get('q')") == "gpu latency",
           f"{where}: the URL follows the query (history.replaceState)")
-    # 248886 is written once in the corpus, near the end of notes/note-00009.md.
-    driver.get(base + "search/index.html?q=248886")
-    links = [text for text, _ in results_for(driver, "248886")]
-    check(links == ["Note 00009"], f"{where}: a word near the end of one page's text finds that page only ({links})")
+    # In the 11k corpus (seed 1), 248886 is written once, near the end of notes/note-00009.md.
+    note = os.path.join(site, "notes", "note-00009", "index.html")
+    if os.path.exists(note) and "248886" in open(note, encoding="utf-8").read():
+        driver.get(base + "search/index.html?q=248886")
+        links = [text for text, _ in results_for(driver, "248886")]
+        check(links == ["Note 00009"], f"{where}: a word near the end of one page's text finds that page only ({links})")
 
 
 def measure_ours(driver, base, runs, server=None):
@@ -273,8 +275,8 @@ def main():
     try:
         driver = browser()
         print("== behaviour")
-        check_behaviour(driver, "file://" + site + "/", from_file=True)
-        check_behaviour(driver, server.url, from_file=False)
+        check_behaviour(driver, "file://" + site + "/", site, from_file=True)
+        check_behaviour(driver, server.url, site, from_file=False)
         if failures:
             print(f"search: {len(failures)} check(s) failed", file=sys.stderr)
             return 1

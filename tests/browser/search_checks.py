@@ -9,11 +9,9 @@ import json
 import urllib.parse
 from pathlib import Path
 
-from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from browser import CheckFailed
 
@@ -105,13 +103,7 @@ class SearchChecks:
 
     def press_to_load(self, site, element, key, page, what):
         """Press `key` in `element`, wait for the new page and check it is `page`."""
-        old = self.driver.find_element(By.TAG_NAME, "html")
-        element.send_keys(key)
-        try:
-            WebDriverWait(self.driver, 10).until(EC.staleness_of(old))
-        except TimeoutException:
-            raise CheckFailed(f"{self.where(site)}: {what} loaded no page") from None
-        self.wait_ready()
+        self.new_page(site, lambda: element.send_keys(key), what)
         self.expect_page(site, page, f"after {what}")
         self.after_load(site)
 
