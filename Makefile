@@ -7,7 +7,7 @@ PYTHON ?= python3
 # where `make test-browser` saves its screenshots; CI points this at a temporary folder
 SCREENSHOTS ?= docs/screenshots
 
-.PHONY: site check test deps strata bench validate test-browser
+.PHONY: site check test deps strata bench bench-110k validate test-browser
 
 ## deps: install the cmark-gfm libraries (Debian) when pkg-config cannot find them
 deps:
@@ -43,3 +43,7 @@ test-browser: site
 ## bench: strata vs Hugo on the 11,006-page corpus: time (hyperfine) and peak memory; see docs/performance.md
 bench: deps
 	bash bench/run.sh
+
+## bench-110k: the same on the 110,006-page corpus (100,000 projects, 10,000 notes), in bench/out-110k
+bench-110k: deps
+	BENCH_PROJECTS=100000 BENCH_NOTES=10000 BENCH_OUT=bench/out-110k BENCH_RUNS=$${BENCH_RUNS:-1} bash bench/run.sh

@@ -12,10 +12,10 @@ let package = Package(
     products: [
         .executable(name: "strata", targets: ["strata"]),
         .library(name: "Strata", targets: ["Strata"]),
+        .library(name: "StrataTemplates", targets: ["StrataTemplates"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
@@ -32,9 +32,13 @@ let package = Package(
                 "CCmarkGFM",
                 "CSwap",
                 "Yams",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "StrataTemplates",
                 "FlyingFox",
             ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "StrataTemplates",
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -47,7 +51,12 @@ let package = Package(
         ),
         .testTarget(
             name: "StrataTests",
-            dependencies: ["Strata"],
+            dependencies: ["Strata", "StrataTemplates"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StrataTemplatesTests",
+            dependencies: ["StrataTemplates"],
             swiftSettings: strictSettings
         ),
     ],

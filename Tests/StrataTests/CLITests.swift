@@ -16,10 +16,16 @@ import Testing
     }
 
     /// Runs the built `strata` with `arguments`; the build day is pinned with SOURCE_DATE_EPOCH.
-    static func strata(_ arguments: [String]) throws -> Run {
+    /// `unprivileged` runs it as user `nobody` when the tests run as root, for whom file
+    /// permissions do not apply (so a folder at mode 000 is unreadable in the test, as for a user).
+    static func strata(_ arguments: [String], unprivileged: Bool = false) throws -> Run {
         try #require(
             FileManager.default.isExecutableFile(atPath: Repo.executable),
             "build the executable first: swift build (looked for \(Repo.executable))")
+        if unprivileged && getuid() == 0 {
+            return try run(
+                "/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", Repo.executable] + arguments)
+        }
         return try run(Repo.executable, arguments)
     }
 
@@ -130,7 +136,9 @@ import Testing
         #expect(try Self.strata(["check", "--root", bad.path]).status == 1)
     }
 
-    @Test(arguments: [["build", "--bogus"], ["frobnicate"], ["build", "--output"], ["check", "extra-argument"], ["--root"]])
+    @Test(arguments: [
+        ["build", "--bogus"], ["frobnicate"], ["build", "--output"], ["check", "extra-argument"], ["--root"],
+    ])
     func wrongCommandLineExitsWithTwo(_ arguments: [String]) throws {
         let run = try Self.strata(arguments)
         #expect(run.status == 2)

@@ -29,7 +29,7 @@ import Testing
     static func parseAndRender() -> String {
         let parsed = CmarkParser.parse(document, path: "content/a.md", lineOffset: 3, unsafeHTML: false)
         var renderer = MarkdownHTML(
-            unsafeHTML: false, sourceNumbers: ["cite": 1], headingIDs: parsed.headings.map(\.id))
+            unsafeHTML: false, sourceNumbers: ["cite": 1])
         renderer.render(parsed)
         return renderer.output
     }
@@ -53,7 +53,7 @@ import Testing
         DispatchQueue.concurrentPerform(iterations: iterations) { index in
             let tree = CmarkParser.parse(Self.document, path: "content/a.md", lineOffset: 3, unsafeHTML: false)
             var renderer = MarkdownHTML(
-                unsafeHTML: false, sourceNumbers: ["cite": 1], headingIDs: tree.headings.map(\.id))
+                unsafeHTML: false, sourceNumbers: ["cite": 1])
             renderer.render(tree)
             if tree != expectedTree || renderer.output != expected {
                 mismatches.withLock { $0.append(index) }

@@ -118,7 +118,7 @@ import Testing
         Case(
             fixture: "template-syntax-error",
             expected: [
-                "templates/term.mustache:4:60: error: template error: a section is closed with a different name than it was opened with"
+                "templates/term.mustache:4:57: error: {{/page}} does not close the section 'pages' opened at 4:23: close that first with {{/pages}}"
             ]),
         Case(
             fixture: "stale-reviewed", strict: true,

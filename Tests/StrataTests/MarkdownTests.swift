@@ -11,7 +11,7 @@ import Testing
     static func html(_ markdown: String, sources: [String: Int] = [:], unsafeHTML: Bool = false) -> String {
         let document = parse(markdown, unsafeHTML: unsafeHTML)
         var renderer = MarkdownHTML(
-            unsafeHTML: unsafeHTML, sourceNumbers: sources, headingIDs: document.headings.map(\.id))
+            unsafeHTML: unsafeHTML, sourceNumbers: sources)
         renderer.render(document)
         return renderer.output
     }
@@ -208,7 +208,7 @@ import Testing
         #expect(
             document.blocks.last
                 == .heading(
-                    level: 2, content: [.text("Second")],
+                    level: 2, id: "second", content: [.text("Second")],
                     location: SourceLocation(path: "content/notes/a.md", line: 9, column: 1)))
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Strata
+import StrataTemplates
 
 /// Where the repository and its fixtures are, found from this file's path
 /// (`Tests/StrataTests/TestSupport.swift`), so tests run from any working directory.
@@ -207,5 +208,48 @@ enum MemorySite {
             let start = html[open.upperBound...].firstIndex(of: ">"), let end = html.range(of: "</main>")
         else { return "" }
         return String(html[html.index(after: start)..<end.lowerBound])
+    }
+}
+
+/// Reading template values in tests: `page["stack"]?.list`, `item["url"]?.string`.
+extension TemplateValue {
+    subscript(name: String) -> TemplateValue? {
+        if case .object(let object) = self { return object[name] }
+        return nil
+    }
+
+    var list: [TemplateValue]? {
+        if case .list(let items) = self { return items }
+        return nil
+    }
+
+    var object: TemplateValue? {
+        if case .object = self { return self }
+        return nil
+    }
+
+    var string: String? {
+        switch self {
+        case .text(let text), .html(let text): text
+        default: nil
+        }
+    }
+
+    var int: Int? {
+        if case .int(let value) = self { return value }
+        return nil
+    }
+
+    var bool: Bool? {
+        if case .bool(let value) = self { return value }
+        return nil
+    }
+}
+
+/// A page's views, looked up from the top as a template does.
+extension Array where Element == TemplateValue {
+    subscript(name: String) -> TemplateValue? {
+        for value in reversed() { if let found = value[name] { return found } }
+        return nil
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import StrataTemplates
 import Testing
 
 @testable import Strata
@@ -71,80 +72,80 @@ import Testing
         }
     }()
 
-    static func builder(at url: String) -> ContextBuilder { ContextBuilder(resolved: resolved, url: url) }
+    static func builder(at url: String) -> ViewBuilder { ViewBuilder(resolved: resolved, url: url) }
     static func index(_ path: String) -> Int { resolved.site.byPath[path]! }
 
     @Test func stackDiagramNamesTwelveProjectsPerLayerAndCountsTheRest() throws {
-        let stack = Self.builder(at: "").stackLayers()
-        #expect(stack.map { $0["slug"] as? String } == ["compute", "data"])
+        let stack = Self.builder(at: "").stackLayers().map(\.templateValue)
+        #expect(stack.map { $0["slug"]?.string } == ["compute", "data"])
         let compute = stack[0]
-        #expect(compute["count"] as? Int == 16)
-        #expect((compute["projects"] as? [[String: Any]])?.count == ContextBuilder.stackProjectLimit)
-        #expect(compute["more"] as? Int == 4)
-        #expect((compute["projects"] as? [[String: Any]])?.first?["url"] as? String == "projects/alpha/")
+        #expect(compute["count"]?.int == 16)
+        #expect((compute["projects"]?.list)?.count == ViewBuilder.stackProjectLimit)
+        #expect(compute["more"]?.int == 4)
+        #expect((compute["projects"]?.list)?.first?["url"]?.string == "projects/alpha/")
         // A layer that fits shows every project and no "more".
-        #expect((stack[1]["projects"] as? [[String: Any]])?.count == 4)
-        #expect(stack[1]["more"] as? Bool == false)
+        #expect((stack[1]["projects"]?.list)?.count == 4)
+        #expect(stack[1]["more"]?.bool == false)
     }
 
     @Test func stackDiagramMarksTheLayerPageAndAProfilesLayers() throws {
         let (_, layer) = Self.builder(at: "stack/data/").contentPage(Self.index("content/stack/data.md"))
-        let layerStack = try #require(layer["stack"] as? [[String: Any]])
-        #expect(layerStack.map { $0["current"] as? Bool } == [false, true])
+        let layerStack = try #require(layer["stack"]?.list)
+        #expect(layerStack.map { $0["current"]?.bool } == [false, true])
         let (_, profile) = Self.builder(at: "projects/alpha/").contentPage(Self.index("content/projects/alpha.md"))
-        let profileStack = try #require(profile["stack"] as? [[String: Any]])
-        #expect(profileStack.map { $0["current"] as? Bool } == [true, true])
-        #expect(profileStack[0]["url"] as? String == "../../stack/compute/")
+        let profileStack = try #require(profile["stack"]?.list)
+        #expect(profileStack.map { $0["current"]?.bool } == [true, true])
+        #expect(profileStack[0]["url"]?.string == "../../stack/compute/")
     }
 
     @Test func landscapeGroupsEachLayersProjectsBySectorInSiteOrder() throws {
-        let landscape = Self.builder(at: "landscape/").landscape()
-        let layers = try #require(landscape["layers"] as? [[String: Any]])
+        let landscape = Self.builder(at: "landscape/").landscape().templateValue
+        let layers = try #require(landscape["layers"]?.list)
         let data = layers[1]
-        #expect(data["title"] as? String == "Data")
-        let sectors = try #require(data["sectors"] as? [[String: Any]])
-        #expect(sectors.map { $0["name"] as? String } == ["depin", "other"])
-        #expect(sectors[0]["url"] as? String == "../sectors/depin/")
-        #expect(sectors[1]["url"] as? Bool == false)
-        let other = try #require(sectors[1]["cards"] as? [[String: Any]])
-        #expect(other.map { $0["title"] as? String } == ["Beta", "Gamma", "Lonely"])
-        #expect(other[0]["verdict"] as? String == "noise")
-        #expect(other[0]["status"] as? String == "unknown")
-        let compute = try #require(layers[0]["sectors"] as? [[String: Any]])
-        #expect(compute.map { $0["count"] as? Int } == [9, 7])
+        #expect(data["title"]?.string == "Data")
+        let sectors = try #require(data["sectors"]?.list)
+        #expect(sectors.map { $0["name"]?.string } == ["depin", "other"])
+        #expect(sectors[0]["url"]?.string == "../sectors/depin/")
+        #expect(sectors[1]["url"]?.bool == false)
+        let other = try #require(sectors[1]["cards"]?.list)
+        #expect(other.map { $0["title"]?.string } == ["Beta", "Gamma", "Lonely"])
+        #expect(other[0]["verdict"]?.string == "noise")
+        #expect(other[0]["status"]?.string == "unknown")
+        let compute = try #require(layers[0]["sectors"]?.list)
+        #expect(compute.map { $0["count"]?.int } == [9, 7])
     }
 
     @Test func landscapeIsAPageInTheNavigation() throws {
         let files = try #require(try? MemorySite.render(Self.pages, config: Self.config).get())
         #expect(files["landscape/index.html"] != nil)
-        let nav = Self.builder(at: "landscape/").base(title: "", summary: nil)["nav"] as? [[String: Any]]
-        let current = nav?.first { $0["current"] as? Bool == true }
-        #expect(current?["title"] as? String == "Landscape")
+        let nav = Self.builder(at: "landscape/").common(title: "", summary: nil).templateValue["nav"]?.list
+        let current = nav?.first { $0["current"]?.bool == true }
+        #expect(current?["title"]?.string == "Landscape")
     }
 
     @Test func layerPageCarriesItsLandscape() throws {
         let (_, layer) = Self.builder(at: "stack/compute/").contentPage(Self.index("content/stack/compute.md"))
-        let sectors = try #require(layer["sectors"] as? [[String: Any]])
-        #expect(sectors.map { $0["name"] as? String } == ["depin", "agents"])
+        let sectors = try #require(layer["sectors"]?.list)
+        #expect(sectors.map { $0["name"]?.string } == ["depin", "agents"])
     }
 
     @Test func tableFiltersOfferOnlyValuesThatOccurWithTheirCounts() throws {
-        let filters = Self.builder(at: "projects/").projectFilters()
+        let filters = Self.builder(at: "projects/").projectFilters().map(\.templateValue)
         #expect(
-            filters.map { $0["name"] as? String } == ["layer", "direction", "sector", "status", "chain", "verdict"])
+            filters.map { $0["name"]?.string } == ["layer", "direction", "sector", "status", "chain", "verdict"])
         func options(_ name: String) -> [String: Int] {
-            let filter = filters.first { $0["name"] as? String == name }
-            let options = filter?["options"] as? [[String: Any]] ?? []
-            return Dictionary(uniqueKeysWithValues: options.map { ($0["value"] as! String, $0["count"] as! Int) })
+            let filter = filters.first { $0["name"]?.string == name }
+            let options = filter?["options"]?.list ?? []
+            return Dictionary(uniqueKeysWithValues: options.map { ($0["value"]?.string ?? "", $0["count"]?.int ?? 0) })
         }
         #expect(options("layer") == ["compute": 16, "data": 4])
         #expect(options("chain") == ["base": 1, "solana": 1])
         #expect(options("verdict") == ["signal": 1, "noise": 1, "unrated": 17])
         #expect(options("direction") == ["crypto-for-ai": 4, "ai-for-crypto": 15])
         #expect(options("status") == ["live": 1, "unknown": 18])
-        let row = Self.builder(at: "projects/").projectRow(Self.index("content/projects/alpha.md"))
-        #expect(row["chainSlugs"] as? String == "solana base")
-        #expect(row["layerSlugs"] as? String == "compute data")
+        let row = Self.builder(at: "projects/").projectRow(Self.index("content/projects/alpha.md")).templateValue
+        #expect(row["chainSlugs"]?.string == "solana base")
+        #expect(row["layerSlugs"]?.string == "compute data")
     }
 
     @Test func relationGraphLinksEveryNeighbourOnceBothWays() throws {
@@ -171,29 +172,29 @@ import Testing
         let resolved = try Pipeline.render(MemorySite.source(pages, config: Self.config), options: options).plan
             .resolved
         let hub = resolved.site.byPath["content/projects/hub.md"]!
-        let svg = try #require(ContextBuilder(resolved: resolved, url: "projects/hub/").relationGraph(hub))
-        #expect(svg.components(separatedBy: "<a ").count - 1 == ContextBuilder.graphNeighbourLimit)
+        let svg = try #require(ViewBuilder(resolved: resolved, url: "projects/hub/").relationGraph(hub))
+        #expect(svg.components(separatedBy: "<a ").count - 1 == ViewBuilder.graphNeighbourLimit)
     }
 
     @Test func editAndHistoryLinksFollowTheRepositoryAndBranch() throws {
         let (_, context) = Self.builder(at: "notes/idea/").contentPage(Self.index("content/notes/idea.md"))
-        #expect(context["editURL"] as? String == "https://github.com/o/r/edit/trunk/content/notes/idea.md")
-        #expect(context["historyURL"] as? String == "https://github.com/o/r/commits/trunk/content/notes/idea.md")
+        #expect(context["editURL"]?.string == "https://github.com/o/r/edit/trunk/content/notes/idea.md")
+        #expect(context["historyURL"]?.string == "https://github.com/o/r/commits/trunk/content/notes/idea.md")
     }
 
     @Test func homeCountsProfilesByVerdict() throws {
         let (_, home) = Self.builder(at: "").contentPage(Self.index("content/index.md"))
-        let stats = try #require(home["stats"] as? [String: Any])
-        #expect(stats["projects"] as? Int == 19)
-        #expect(stats["signal"] as? Int == 1)
-        #expect(stats["noise"] as? Int == 1)
-        #expect(stats["mixed"] as? Int == 0)
-        #expect(stats["unrated"] as? Int == 17)
+        let stats = try #require(home["stats"]?.object)
+        #expect(stats["projects"]?.int == 19)
+        #expect(stats["signal"]?.int == 1)
+        #expect(stats["noise"]?.int == 1)
+        #expect(stats["mixed"]?.int == 0)
+        #expect(stats["unrated"]?.int == 17)
     }
 
     @Test func scorecardRowsCountTheirYesAnswers() throws {
-        let rows = try #require(Self.builder(at: "scorecard/").scorecard()["rows"] as? [[String: Any]])
-        let yes = Dictionary(uniqueKeysWithValues: rows.map { ($0["title"] as! String, $0["yes"] as! Int) })
+        let rows = try #require(Self.builder(at: "scorecard/").scorecard().templateValue["rows"]?.list)
+        let yes = Dictionary(uniqueKeysWithValues: rows.map { ($0["title"]?.string ?? "", $0["yes"]?.int ?? 0) })
         #expect(yes["Alpha"] == 2)
         #expect(yes["Beta"] == 0)
     }
@@ -206,9 +207,9 @@ import Testing
         let resolved = try Pipeline.render(MemorySite.source(pages, config: Self.config), options: options).plan
             .resolved
         func facts(_ slug: String) -> (String?, String?) {
-            let builder = ContextBuilder(resolved: resolved, url: "projects/\(slug)/")
+            let builder = ViewBuilder(resolved: resolved, url: "projects/\(slug)/")
             let (_, context) = builder.contentPage(resolved.site.byPath["content/projects/\(slug).md"]!)
-            return (context["token"] as? String, context["tokenClass"] as? String)
+            return (context["token"]?.string, context["tokenClass"]?.string)
         }
         #expect(facts("t1") == ("TK", "token"))
         #expect(facts("t2") == ("none", "no-token"))
@@ -216,10 +217,10 @@ import Testing
     }
 
     @Test func aNoteInAListDoesNotInheritTheProfileAroundIt() throws {
-        let item = Self.builder(at: "").item(Self.index("content/notes/idea.md"))
-        #expect(item["verdict"] as? Bool == false)
-        #expect(item["status"] as? Bool == false)
-        #expect(item["sector"] as? Bool == false)
+        let item = Self.builder(at: "").item(Self.index("content/notes/idea.md")).value
+        #expect(item["verdict"]?.bool == false)
+        #expect(item["status"]?.bool == false)
+        #expect(item["sector"]?.bool == false)
     }
 }
 

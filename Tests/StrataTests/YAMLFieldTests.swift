@@ -168,7 +168,7 @@ import Testing
             ])
         #expect(
             Self.parse("content/notes/n.md", "title: N\ndate: 2024-02-30").1 == [
-                "content/notes/n.md:3:7: error: 'date' must be a date written YYYY-MM-DD, not '2024-02-30'"
+                "content/notes/n.md:3:7: error: 'date' is '2024-02-30', a day that does not exist: February 2024 has 29 days"
             ])
     }
 

@@ -13,7 +13,6 @@
   let index;
 
   window.strataSearchPiece = (name, data) => waiting[name]?.(data);
-  // Each piece once (again if failed).
   const load = (name, path) => (loaded[name] ||= new Promise((resolve, reject) => {
     const script = document.head.appendChild(document.createElement("script"));
     waiting[name] = resolve;
@@ -26,7 +25,6 @@
   const hex = (text) => Array.from(new TextEncoder().encode(text), (b) => b.toString(16).padStart(2, "0")).join("");
   const make = (tag, className = "", textContent = "") => Object.assign(document.createElement(tag), { className, textContent });
 
-  // The piece holding `key`.
   function pieceOf(key) {
     let low = 0, high = index.words.length;
     while (low < high) {
@@ -36,8 +34,7 @@
     return low - 1;
   }
 
-  // Entries [key, isWord, lists, mates] of keys starting with `term`, and the mates of `term`;
-  // a prefix over three pieces or more has a merged file.
+  // Entries [key, isWord, lists, mates] starting with `term`, and its mates (SearchIndex.swift).
   function entries(term) {
     const low = pieceOf(term), high = pieceOf(term + "\uffff"), range = [];
     for (let n = low; n <= high; n++) range.push(piece(n));
@@ -49,7 +46,6 @@
     return high - low < 2 ? inRange() : load("p" + hex(term), "prefix/" + hex(term) + ".js").catch(inRange);
   }
 
-  // Per page, the entries' best field (255: none).
   function best(list) {
     const found = new Uint8Array(index.pages).fill(255);
     const see = (page, field) => { if (found[page] > field) found[page] = field; };
@@ -69,14 +65,13 @@
     return found;
   }
 
-  // A term's entries and best fields, kept.
   const lookup = (term) => (cache[term] ||= entries(term).then((list) => [list, best(list)], (error) => {
     delete cache[term];
     throw error;
   }));
 
-  // Every term must match; per term its best field's score, plus 1000 for a one-word query that
-  // is the whole title, 500 for a title starting with the first term.
+  // Every term must match; +1000 for a one-word query that is the title, +500 for a title
+  // starting with the first term.
   function search(query) {
     const wanted = fold(query).split(WORD).filter(Boolean);
     if (!wanted.length) return Promise.resolve();
@@ -89,13 +84,12 @@
         }
         if (j === wanted.length) hits.push({ page: i, score });
       }
-      hits.sort((a, b) => b.score - a.score); // stable
+      hits.sort((a, b) => b.score - a.score);
       const marks = wanted.concat(...found.flat().map((e) => e[3] || []));
       return { wanted, hits, marks, missing: wanted.filter((t, n) => !found[n].length) };
     });
   }
 
-  // Edits, swaps too.
   function edits(a, b) {
     const rows = [[...Array(b.length + 1).keys()]];
     for (let i = 1; i <= a.length; i++) {
@@ -130,7 +124,6 @@
   const counted = (n) => n + " result" + (n === 1 ? "" : "s");
   const href = (from, url) => from + url + (location.protocol === "file:" && /(^|\/)$/.test(url) ? "index.html" : "");
 
-  // The passage at the first mark (else the summary).
   function snippet(into, page, marks) {
     const words = new RegExp("(?<![\\p{L}\\p{M}\\p{N}])(" + marks.join("|") + ")", "gu");
     const same = (text) => /^[\0-\x7f]*$/.test(text) ? text.toLowerCase()
@@ -158,7 +151,7 @@
   const pages = (hits, from, count) => Promise.all(hits.slice(from, from + count).map((hit) =>
     load("f" + hit.page, "pages/" + hit.page + ".js").then((page) => ({ ...page, k: kindOf(hit.page) }))));
 
-  // The header box: a combobox.
+  // The header's combobox.
   const list = $("site-search-list"), spoken = $("site-search-status");
   let options = [], active = -1, asked = 0;
 
@@ -216,7 +209,6 @@
     event.preventDefault();
   };
 
-  // The search page.
   const input = $("search-query"), results = $("search-results"), status = $("search-status");
   const kinds = $("search-kind"), hint = $("search-suggestion"), more = make("button");
   if (!input) return;

@@ -54,8 +54,12 @@ public enum Pipeline {
         let parsed = SiteParser.parse(source, cache: &cache)
         diagnostics += parsed.diagnostics
         let (templates, templateDiagnostics) = TemplateSet.load(source.templates)
-        diagnostics += templateDiagnostics
-        guard let config = parsed.config else { throw failure(diagnostics, strict: options.strict) }
+        // A file or folder that could not be read leaves a hole in the site: links into it would be
+        // reported as broken (and partials in it as missing), so the checks stop here and the error
+        // that explains them stands alone.
+        let unread = source.diagnostics.contains { $0.severity == .error }
+        if !unread { diagnostics += templateDiagnostics }
+        guard let config = parsed.config, !unread else { throw failure(diagnostics, strict: options.strict) }
         let site = SiteModel.build(
             parsed, config: config, includeDrafts: options.includeDrafts, commitDates: source.commitDates,
             today: options.day)

@@ -9,13 +9,32 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringCon
     public var location: SourceLocation
     public var message: String
 
+    /// Control characters quoted from the input (a NUL, an escape sequence that would drive the
+    /// terminal) are written as `<U+001B>`, so a message is one plain line.
     public init(_ severity: Severity, _ message: String, at location: SourceLocation) {
         self.severity = severity
-        self.message = message
+        self.message = Self.showingControlCharacters(message)
         self.location = location
     }
 
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    static func showingControlCharacters(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control {
+                let digits = String(scalar.value, radix: 16, uppercase: true)
+                result += "<U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits + ">"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// A file name may hold control characters too; they are shown the same way.
+    public var description: String {
+        "\(Self.showingControlCharacters(location.description)): \(severity.rawValue): \(message)"
+    }
 
     /// Diagnostics are reported in file order, then by position, then by text.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {

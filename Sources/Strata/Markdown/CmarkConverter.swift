@@ -2,47 +2,78 @@ import CCmarkGFM
 
 /// Turns a cmark-gfm node tree into `MarkdownDocument` values.
 /// Wikilinks and citations are found here, in text nodes only, so code is never touched.
+/// Headings get their ids here, in the order they are rendered.
+///
+/// The walk goes one call deeper per level of the tree and stops at `MarkdownLimits.maxDepth`:
+/// what lies below is left out and the document records where the limit was passed, so no later
+/// walk over the Swift values can run out of stack.
 struct CmarkConverter {
     let path: String
     let lineOffset: Int
     /// The Markdown's lines, to find the exact column of a wikilink or citation: cmark merges the
     /// text around entities and escapes, so a column counted in the decoded text can fall short.
     let source: SourceLines
+    private var headingIDs = HeadingIDs()
+    private var tooDeep: SourceLocation?
 
-    func document(_ root: OpaquePointer) -> MarkdownDocument {
+    init(path: String, lineOffset: Int, source: SourceLines) {
+        self.path = path
+        self.lineOffset = lineOffset
+        self.source = source
+    }
+
+    mutating func document(_ root: OpaquePointer) -> MarkdownDocument {
         var blocks: [Block] = []
-        var footnotes: [Footnote] = []
+        var definitions: [OpaquePointer] = []
         for node in children(of: root) {
             if cmark_node_get_type(node) == CMARK_NODE_FOOTNOTE_DEFINITION {
-                // cmark-gfm numbers footnotes by first reference and orders the definitions so.
-                let number = String(footnotes.count + 1)
-                footnotes.append(Footnote(label: number, blocks: self.blocks(of: node)))
-            } else if let block = block(node) {
+                definitions.append(node)
+            } else if let block = block(node, depth: 1) {
                 blocks.append(block)
             }
         }
-        return MarkdownDocument(blocks: blocks, footnotes: footnotes)
+        // Footnotes are rendered after the body, so their headings are numbered after its headings.
+        // cmark-gfm numbers footnotes by first reference and orders the definitions so.
+        var footnotes: [Footnote] = []
+        for (index, node) in definitions.enumerated() {
+            footnotes.append(Footnote(label: String(index + 1), blocks: self.blocks(of: node, depth: 1)))
+        }
+        return MarkdownDocument(blocks: blocks, footnotes: footnotes, tooDeep: tooDeep)
+    }
+
+    /// Whether `node`, at `depth`, is past the limit; the first such place is remembered.
+    private mutating func isTooDeep(_ node: OpaquePointer, depth: Int) -> Bool {
+        guard depth > MarkdownLimits.maxDepth else { return false }
+        if tooDeep == nil { tooDeep = location(of: node) }
+        return true
     }
 
     // MARK: Blocks
 
-    private func blocks(of node: OpaquePointer) -> [Block] {
-        children(of: node).compactMap(block)
+    private mutating func blocks(of node: OpaquePointer, depth: Int) -> [Block] {
+        var result: [Block] = []
+        for child in children(of: node) {
+            if let block = block(child, depth: depth + 1) { result.append(block) }
+        }
+        return result
     }
 
-    private func block(_ node: OpaquePointer) -> Block? {
+    private mutating func block(_ node: OpaquePointer, depth: Int) -> Block? {
+        if isTooDeep(node, depth: depth) { return nil }
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH:
-            return .paragraph(inlines(of: node))
+            return .paragraph(inlines(of: node, depth: depth))
         case CMARK_NODE_HEADING:
+            let content = inlines(of: node, depth: depth)
             return .heading(
-                level: Int(cmark_node_get_heading_level(node)), content: inlines(of: node),
-                location: location(of: node))
+                level: Int(cmark_node_get_heading_level(node)), id: headingIDs.next(for: content.plainText),
+                content: content, location: location(of: node))
         case CMARK_NODE_BLOCK_QUOTE:
-            return .blockQuote(blocks(of: node))
+            return .blockQuote(blocks(of: node, depth: depth))
         case CMARK_NODE_LIST:
-            let items = children(of: node).map { item in
-                ListItem(task: taskState(item), blocks: blocks(of: item))
+            var items: [ListItem] = []
+            for item in children(of: node) where !isTooDeep(item, depth: depth + 1) {
+                items.append(ListItem(task: taskState(item), blocks: blocks(of: item, depth: depth + 1)))
             }
             return .list(
                 ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
@@ -55,7 +86,7 @@ struct CmarkConverter {
         case CMARK_NODE_THEMATIC_BREAK:
             return .thematicBreak
         default:
-            if typeName(node) == "table" { return .table(table(node)) }
+            if typeName(node) == "table" { return .table(table(node, depth: depth)) }
             return nil
         }
     }
@@ -65,7 +96,8 @@ struct CmarkConverter {
         return cmark_gfm_extensions_get_tasklist_item_checked(item)
     }
 
-    private func table(_ node: OpaquePointer) -> Table {
+    /// A table's cells are two levels below it (row, cell); they hold inlines only.
+    private mutating func table(_ node: OpaquePointer, depth: Int) -> Table {
         let columns = Int(cmark_gfm_extensions_get_table_columns(node))
         var alignments: [Table.Alignment] = []
         if let raw = cmark_gfm_extensions_get_table_alignments(node) {
@@ -81,7 +113,8 @@ struct CmarkConverter {
         var header: [[Inline]] = []
         var rows: [[[Inline]]] = []
         for row in children(of: node) {
-            let cells = children(of: row).map { inlines(of: $0) }
+            var cells: [[Inline]] = []
+            for cell in children(of: row) { cells.append(inlines(of: cell, depth: depth + 2)) }
             if cmark_gfm_extensions_get_table_row_is_header(row) != 0 {
                 header = cells
             } else {
@@ -93,7 +126,8 @@ struct CmarkConverter {
 
     // MARK: Inlines
 
-    private func inlines(of node: OpaquePointer) -> [Inline] {
+    /// The inlines inside `node`, which is at `depth`.
+    private mutating func inlines(of node: OpaquePointer, depth: Int) -> [Inline] {
         var result: [Inline] = []
         var pendingText = ""
         var pendingStarts: [InlineScanner.NodeStart] = []
@@ -103,6 +137,7 @@ struct CmarkConverter {
             pendingText = ""
             pendingStarts = []
         }
+        let depth = depth + 1
         for child in children(of: node) {
             if cmark_node_get_type(child) == CMARK_NODE_TEXT {
                 pendingStarts.append(.init(offset: pendingText.utf8.count, location: location(of: child)))
@@ -110,25 +145,26 @@ struct CmarkConverter {
                 continue
             }
             flushText()
-            if let inline = inline(child) { result.append(inline) }
+            if let inline = inline(child, depth: depth) { result.append(inline) }
         }
         flushText()
         return result
     }
 
-    private func inline(_ node: OpaquePointer) -> Inline? {
+    private mutating func inline(_ node: OpaquePointer, depth: Int) -> Inline? {
+        if isTooDeep(node, depth: depth) { return nil }
         switch cmark_node_get_type(node) {
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak
         case CMARK_NODE_CODE: return .code(literal(node))
         case CMARK_NODE_HTML_INLINE: return .html(literal(node), location: location(of: node))
-        case CMARK_NODE_EMPH: return .emphasis(inlines(of: node))
-        case CMARK_NODE_STRONG: return .strong(inlines(of: node))
-        case CMARK_NODE_LINK: return .link(target(node), inlines(of: node))
-        case CMARK_NODE_IMAGE: return .image(target(node), inlines(of: node))
+        case CMARK_NODE_EMPH: return .emphasis(inlines(of: node, depth: depth))
+        case CMARK_NODE_STRONG: return .strong(inlines(of: node, depth: depth))
+        case CMARK_NODE_LINK: return .link(target(node), inlines(of: node, depth: depth))
+        case CMARK_NODE_IMAGE: return .image(target(node), inlines(of: node, depth: depth))
         case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference(label: literal(node))  // its number
         default:
-            if typeName(node) == "strikethrough" { return .strikethrough(inlines(of: node)) }
+            if typeName(node) == "strikethrough" { return .strikethrough(inlines(of: node, depth: depth)) }
             return nil
         }
     }

@@ -36,7 +36,7 @@ enum CmarkParser {
             return cmark_parser_finish(parser)
         }
         defer { cmark_node_free(root) }
-        let converter = CmarkConverter(path: path, lineOffset: lineOffset, source: SourceLines(markdown))
+        var converter = CmarkConverter(path: path, lineOffset: lineOffset, source: SourceLines(markdown))
         return converter.document(root)
     }
 }

@@ -3,6 +3,8 @@
 struct MarkdownDocument: Sendable, Equatable {
     var blocks: [Block]
     var footnotes: [Footnote]
+    /// Where the nesting first passed `MarkdownLimits.maxDepth`; what lies below was left out.
+    var tooDeep: SourceLocation? = nil
 
     /// Where the first raw HTML is, if any.
     var firstRawHTML: SourceLocation? {
@@ -12,7 +14,8 @@ struct MarkdownDocument: Sendable, Equatable {
 
 indirect enum Block: Sendable, Equatable {
     case paragraph([Inline])
-    case heading(level: Int, content: [Inline], location: SourceLocation)
+    /// `id` is unique on the page (`HeadingIDs`), given when the tree is converted.
+    case heading(level: Int, id: String, content: [Inline], location: SourceLocation)
     case blockQuote([Block])
     case list(ordered: Bool, start: Int, tight: Bool, items: [ListItem])
     case codeBlock(info: String, code: String)
@@ -97,7 +100,7 @@ extension Block {
     var firstRawHTML: SourceLocation? {
         switch self {
         case .html(_, let location): location
-        case .paragraph(let inlines), .heading(_, let inlines, _): inlines.lazy.compactMap(\.firstRawHTML).first
+        case .paragraph(let inlines), .heading(_, _, let inlines, _): inlines.lazy.compactMap(\.firstRawHTML).first
         case .blockQuote(let blocks): blocks.lazy.compactMap(\.firstRawHTML).first
         case .list(_, _, _, let items): items.lazy.flatMap(\.blocks).compactMap(\.firstRawHTML).first
         case .table(let table):
@@ -108,7 +111,7 @@ extension Block {
 
     var plainText: String {
         switch self {
-        case .paragraph(let inlines), .heading(_, let inlines, _): inlines.plainText
+        case .paragraph(let inlines), .heading(_, _, let inlines, _): inlines.plainText
         case .blockQuote(let blocks): blocks.plainText
         case .list(_, _, _, let items): items.map(\.blocks.plainText).joined(separator: " ")
         case .codeBlock(_, let code): code

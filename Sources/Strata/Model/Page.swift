@@ -19,6 +19,7 @@ struct Page: Sendable {
     var title: String { parsed.fields.title }
     var fileStart: SourceLocation { parsed.fileStart }
     var frontMatterEnd: SourceLocation { parsed.frontMatterEnd }
+    var frontMatterFailed: Bool { parsed.frontMatterFailed }
     /// `section/slug`, the full name a wikilink may use.
     var qualifiedName: String { section.isEmpty ? slug : section + "/" + slug }
 }
@@ -30,13 +31,15 @@ struct Heading: Sendable, Equatable {
 }
 
 extension MarkdownDocument {
-    /// Headings at any depth (quotes, lists, footnotes), in the order they are rendered.
-    private var headingsInRenderOrder: [(Int, [Inline])] {
-        var result: [(Int, [Inline])] = []
+    /// Headings at any depth (quotes, lists, footnotes), in the order they are rendered, with
+    /// the ids the conversion gave them.
+    var headings: [Heading] {
+        var result: [Heading] = []
         func visit(_ blocks: [Block]) {
             for block in blocks {
                 switch block {
-                case .heading(let level, let content, _): result.append((level, content))
+                case .heading(let level, let id, let content, _):
+                    result.append(Heading(id: id, level: level, text: content.plainText))
                 case .blockQuote(let children): visit(children)
                 case .list(_, _, _, let items): items.forEach { visit($0.blocks) }
                 default: break
@@ -45,25 +48,6 @@ extension MarkdownDocument {
         }
         visit(blocks)
         footnotes.forEach { visit($0.blocks) }
-        return result
-    }
-
-    /// Every heading with a unique id: the slug of its text, `-1`, `-2`… on repeats.
-    var headings: [Heading] {
-        var used = Set<String>()
-        var result: [Heading] = []
-        for (level, content) in headingsInRenderOrder {
-            let text = content.plainText
-            var base = Slug.make(from: text)
-            if base.isEmpty { base = "section" }
-            var id = base
-            var counter = 0
-            while !used.insert(id).inserted {
-                counter += 1
-                id = "\(base)-\(counter)"
-            }
-            result.append(Heading(id: id, level: level, text: text))
-        }
         return result
     }
 }

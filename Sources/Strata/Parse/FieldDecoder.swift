@@ -61,6 +61,10 @@ struct FieldDecoder {
     mutating func day(_ node: YAMLNode?, _ key: String) -> Located<Day>? {
         guard let node, let text = string(node, key) else { return nil }
         guard let day = Day(text) else {
+            if let reason = Day.whyNot(text) {
+                diagnostics.error("'\(key)' is '\(text)', a day that does not exist: \(reason)", at: node.location)
+                return nil
+            }
             diagnostics.error("'\(key)' must be a date written YYYY-MM-DD, not '\(text)'", at: node.location)
             return nil
         }
@@ -112,7 +116,7 @@ struct FieldDecoder {
 
     mutating func url(_ node: YAMLNode?, _ key: String) -> String? {
         guard let node, let text = string(node, key) else { return nil }
-        guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.contains(" ") else {
+        guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.utf8.contains(UInt8(ascii: " ")) else {
             diagnostics.error("'\(key)' must be an http or https URL, not '\(text)'", at: node.location)
             return nil
         }

@@ -13,6 +13,10 @@ struct ParsedPage: Sendable {
     var document: MarkdownDocument
     /// The closing `---` line, where a missing key is reported.
     var frontMatterEnd: SourceLocation
+    /// The front matter could not be read as YAML: the page is kept (so links to it resolve)
+    /// with its slug for a title, and the checks that need its fields are not run, so the one
+    /// YAML error is the only one.
+    var frontMatterFailed = false
 
     var fileStart: SourceLocation { SourceLocation(path: path) }
 }

@@ -10,7 +10,10 @@ enum SiteParser {
     /// are taken from it, and the cache is updated with this parse.
     static func parse(_ source: SiteSource, cache: inout ParseCache?) -> ParsedSite {
         var diagnostics = source.diagnostics
-        let (config, configDiagnostics) = SiteConfig.decode(source.siteConfig)
+        // A site.yml that could not be read has been reported; it is not also "missing".
+        let configUnread =
+            source.siteConfig == nil && source.diagnostics.contains { $0.location.path == SiteConfig.path }
+        let (config, configDiagnostics) = configUnread ? (nil, []) : SiteConfig.decode(source.siteConfig)
         diagnostics += configDiagnostics
         let reusable = cache?.isValid(for: source.siteConfig) == true ? cache : nil
         let results = source.pages.parallelMap { file in
@@ -57,6 +60,9 @@ enum SiteParser {
         diagnostics += decoder.decoder.diagnostics.all
         let document = CmarkParser.parse(
             split.body, path: file.path, lineOffset: split.bodyLineOffset, unsafeHTML: unsafeHTML)
+        if let location = document.tooDeep {
+            diagnostics.append(Diagnostic(.error, MarkdownLimits.tooDeepMessage(), at: location))
+        }
         if !unsafeHTML, let location = document.firstRawHTML {
             diagnostics.append(
                 Diagnostic(
@@ -76,7 +82,8 @@ enum SiteParser {
         let kept = fields ?? PageFields(title: placement.slug.isEmpty ? placement.section : placement.slug)
         let page = ParsedPage(
             path: file.path, kind: placement.kind, slug: placement.slug, section: placement.section,
-            url: placement.url, fields: kept, document: document, frontMatterEnd: end)
+            url: placement.url, fields: kept, document: document, frontMatterEnd: end,
+            frontMatterFailed: fields == nil)
         return (page, diagnostics)
     }
 }

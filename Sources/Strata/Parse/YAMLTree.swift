@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A YAML node with the place it was written. Scalars stay text: their meaning is decided by
@@ -30,6 +31,12 @@ struct YAMLNode: Sendable {
 enum YAMLTree {
     /// Parses `text`, which starts on line `firstLine` of the file at `path`.
     static func parse(_ text: String, path: String, firstLine: Int) -> Result<YAMLNode?, Diagnostic> {
+        if let excess = YAMLAliases.check(text) {
+            return .failure(
+                Diagnostic(
+                    .error, excess.message,
+                    at: SourceLocation(path: path, line: excess.line + firstLine - 1, column: excess.column)))
+        }
         do {
             // The basic resolver leaves every scalar a string: fields decide what a value means.
             // UTF-8 is named rather than left to `Parser.Encoding.default`, which reads the process
@@ -73,6 +80,20 @@ enum YAMLTree {
             SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
         }
         switch error {
+        case .reader(let problem, let offset, let value, _):
+            // libyaml's own text shows the offending line, raw bytes and all: say what it is instead.
+            let location = offset.map { characterLocation($0, in: text, path: path, lineOffset: lineOffset) }
+            return Diagnostic(
+                .error, readerMessage(problem, value: value),
+                at: location ?? SourceLocation(path: path, line: lineOffset + 1))
+        case .parser(let context, let problem, let mark, _) where problem.hasPrefix("Maximum nesting level reached"):
+            return Diagnostic(
+                .error, "invalid YAML: lists and maps nested more than 1000 levels deep; flatten them",
+                at: at(context?.mark ?? mark))
+        case .scanner(_, _, let mark, _) where line(mark.line, of: text)?.dropFirst(mark.column - 1).first == "\t":
+            return Diagnostic(.error, "invalid YAML: a tab cannot indent YAML; indent with spaces", at: at(mark))
+        case .scanner(_, let problem, let mark, _) where problem == "mapping values are not allowed in this context":
+            return Diagnostic(.error, colonInValueMessage(line(mark.line, of: text)), at: at(mark))
         case .scanner(let context?, let problem, let mark, _), .parser(let context?, let problem, let mark, _),
             .composer(let context?, let problem, let mark, _):
             // "while scanning a quoted scalar": point where the unfinished thing starts (an open
@@ -95,6 +116,47 @@ enum YAMLTree {
         default:
             return Diagnostic(.error, "invalid YAML: \(error)", at: SourceLocation(path: path, line: lineOffset + 1))
         }
+    }
+
+    /// The 1-based `number`th line of `text`, if there is one.
+    private static func line(_ number: Int, of text: String) -> Substring? {
+        let lines = text.split(separator: "\n", maxSplits: number, omittingEmptySubsequences: false)
+        return number >= 1 && number <= lines.count ? lines[number - 1] : nil
+    }
+
+    /// `title: My Test: Network`: the second `: ` starts a key inside a value; quoting fixes it.
+    private static func colonInValueMessage(_ line: Substring?) -> String {
+        let base = "invalid YAML: a ': ' inside a value starts another key"
+        guard let line, let separator = line.range(of: ": ") else { return base + "; put the value in quotes" }
+        let key = line[..<separator.lowerBound]
+        let value = line[separator.upperBound...].trimmingCharacters(in: .whitespaces)
+        let quoted = "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return base + "; put the value in quotes: \(key.trimmingCharacters(in: .whitespaces)): \(quoted)"
+    }
+
+    private static func readerMessage(_ problem: String, value: Int32) -> String {
+        guard problem == "control characters are not allowed" else { return "invalid YAML: \(problem)" }
+        let digits = String(value, radix: 16, uppercase: true)
+        let hex = String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        let name = value == 0 ? "a NUL character (U+0000)" : "the control character U+\(hex)"
+        return "invalid YAML: \(name) is not allowed here; delete it, or write it as \\u\(hex) inside double quotes"
+    }
+
+    /// The line and column of the `offset`-th character of `text` (libyaml counts characters here).
+    private static func characterLocation(_ offset: Int, in text: String, path: String, lineOffset: Int)
+        -> SourceLocation
+    {
+        var line = 1
+        var column = 1
+        for character in text.prefix(offset) {
+            if character.isNewline {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return SourceLocation(path: path, line: line + lineOffset, column: column)
     }
 
     /// Where a key is written the second time in the block mapping that starts at `mapping`:

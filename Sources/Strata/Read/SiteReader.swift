@@ -9,6 +9,14 @@ enum SiteReader {
         walk.walk("content")
         walk.walk("templates")
         source.diagnostics = walk.diagnostics.all
+        if walk.folders.contains(SiteConfig.path) {
+            source.diagnostics.append(
+                Diagnostic(
+                    .error,
+                    "the site settings must be a file, but this is a folder; "
+                        + "move what is in it and write the settings into a file content/site.yml",
+                    at: SourceLocation(path: SiteConfig.path)))
+        }
 
         let markdown = walk.files.filter { $0.path.hasPrefix("content/") && $0.path.hasSuffix(".md") }
         let templates = walk.files.filter {

@@ -7,7 +7,20 @@ enum UTF8File {
             return .failure(Diagnostic(.error, "cannot read the file", at: SourceLocation(path: path)))
         }
         if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
-        if let text = String(validating: data, as: UTF8.self) { return .success(text) }
+        if let encoding = TextEncodingSniffer.utf16(data) {
+            return .failure(Diagnostic(.error, encoding + "; save the file as UTF-8", at: SourceLocation(path: path)))
+        }
+        if let text = String(validating: data, as: UTF8.self) {
+            if TextEncodingSniffer.hasOnlyCarriageReturns(data) {
+                return .failure(
+                    Diagnostic(
+                        .error,
+                        "the file's lines end in a carriage return (CR) alone, as on classic Mac OS; "
+                            + "save it with LF (or CRLF) line endings",
+                        at: SourceLocation(path: path)))
+            }
+            return .success(text)
+        }
         let (offset, location) = firstInvalidByte(in: data, path: path)
         let byte = String(data[data.startIndex + offset], radix: 16, uppercase: true)
         return .failure(

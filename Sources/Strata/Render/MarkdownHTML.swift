@@ -3,17 +3,14 @@ struct MarkdownHTML {
     let unsafeHTML: Bool
     /// Source id → its number in the page's source list.
     let sourceNumbers: [String: Int]
-    let headingIDs: [String]
     private(set) var output = ""
     /// Source id → anchors of its citations, in order, for the links back from the source list.
     private(set) var citationAnchors: [String: [String]] = [:]
-    private var headingIndex = 0
     private var footnoteReferences: [String: Int] = [:]
 
-    init(unsafeHTML: Bool, sourceNumbers: [String: Int], headingIDs: [String]) {
+    init(unsafeHTML: Bool, sourceNumbers: [String: Int]) {
         self.unsafeHTML = unsafeHTML
         self.sourceNumbers = sourceNumbers
-        self.headingIDs = headingIDs
     }
 
     mutating func render(_ document: MarkdownDocument) {
@@ -48,16 +45,21 @@ struct MarkdownHTML {
                 render(inlines)
                 output += "</p>\n"
             }
-        case .heading(let level, let inlines, _):
-            let id = headingIndex < headingIDs.count ? headingIDs[headingIndex] : ""
-            headingIndex += 1
+        case .heading(let level, let id, let inlines, _):
             output += "<h\(level) id=\"\(HTML.escape(id))\">"
             render(inlines)
             output += "</h\(level)>\n"
         case .blockQuote(let blocks):
-            output += "<blockquote>\n"
-            blocks.forEach { render($0, tight: false) }
-            output += "</blockquote>\n"
+            if let (alert, body) = Alert.of(blocks) {
+                output += "<div class=\"markdown-alert markdown-alert-\(alert.rawValue)\">\n"
+                output += "<p class=\"markdown-alert-title\">\(alert.title)</p>\n"
+                body.forEach { render($0, tight: false) }
+                output += "</div>\n"
+            } else {
+                output += "<blockquote>\n"
+                blocks.forEach { render($0, tight: false) }
+                output += "</blockquote>\n"
+            }
         case .list(let ordered, let start, let tight, let items):
             renderList(ordered: ordered, start: start, tight: tight, items: items)
         case .codeBlock(let info, let code):

@@ -1,3 +1,5 @@
+import StrataTemplates
+
 /// A file the build writes: its path inside the output folder and its text.
 struct OutputFile: Sendable, Equatable {
     var path: String
@@ -102,33 +104,62 @@ enum SiteRenderer {
     private static func render(_ page: HTMLPage, _ resolved: ResolvedSite, _ templates: TemplateSet, items: ItemCache)
         -> OutputFile
     {
-        let url = page.url(resolved.site)
+        let site = resolved.site
+        let url = page.url(site)
         // 404.html is shown for a missing page at any depth: with base_url its links are absolute.
-        let absoluteBase: String? = if case .notFound = page { resolved.site.config.baseURL } else { nil }
-        let builder = ContextBuilder(resolved: resolved, url: url, items: items, absoluteBase: absoluteBase)
-        let template: String
-        let context: [String: Any]
+        let absoluteBase: String? = if case .notFound = page { site.config.baseURL } else { nil }
+        let views = ViewBuilder(resolved: resolved, url: url, items: items, absoluteBase: absoluteBase)
+        let template: ThemeTemplate
+        let common: CommonPage
+        var stack: [TemplateValue]
         switch page {
-        case .content(let index): (template, context) = builder.contentPage(index)
-        case .stack: (template, context) = ("stack", builder.stackIndex())
-        case .landscape: (template, context) = ("landscape", builder.landscape())
-        case .projects: (template, context) = ("projects", builder.projectsIndex())
-        case .notes: (template, context) = ("notes", builder.notesIndex())
-        case .scorecard: (template, context) = ("scorecard", builder.scorecard())
-        case .reviews: (template, context) = ("reviews", builder.reviews())
-        case .search: (template, context) = ("search", builder.searchPage())
-        case .notFound: (template, context) = ("404", builder.notFound())
-        case .taxonomy(let taxonomy): (template, context) = ("terms", builder.taxonomyIndex(taxonomy))
-        case .term(let taxonomy, let term): (template, context) = ("term", builder.termPage(taxonomy, term))
-        case .alias(_, let target): (template, context) = ("redirect", builder.redirect(to: target))
+        case .content(let index):
+            let content = site.pages[index]
+            common = views.common(title: content.title, summary: content.fields.summary, isHome: content.kind == .home)
+            (template, stack) = views.contentPage(index)
+        case .stack:
+            common = views.common(title: views.titled("The stack", section: "stack"), summary: nil)
+            (template, stack) = (.stack, [views.stackIndex().templateValue])
+        case .landscape:
+            common = views.common(
+                title: "Landscape", summary: "Every project profile as a card, grouped by layer and sector.")
+            (template, stack) = (.landscape, [views.landscape().templateValue])
+        case .projects:
+            common = views.common(title: views.titled("Projects", section: "projects"), summary: nil)
+            (template, stack) = (.projects, [views.projectsIndex().templateValue])
+        case .notes:
+            common = views.common(title: views.titled("Notes", section: "notes"), summary: nil)
+            (template, stack) = (.notes, [views.notesIndex().templateValue])
+        case .scorecard:
+            common = views.common(title: "Scorecard", summary: "Every project profile against the rubric.")
+            (template, stack) = (.scorecard, [views.scorecard().templateValue])
+        case .reviews:
+            common = views.common(title: "Reviews due", summary: "Profiles whose review is overdue.")
+            (template, stack) = (.reviews, [views.reviews().templateValue])
+        case .search:
+            common = views.common(title: "Search", summary: "Search every page of the site.")
+            (template, stack) = (.search, [])
+        case .notFound:
+            common = views.common(title: "Page not found", summary: nil, canonical: false)
+            (template, stack) = (.notFound, [])
+        case .taxonomy(let taxonomy):
+            common = views.common(title: views.titled(taxonomy.title, section: taxonomy.rawValue), summary: nil)
+            (template, stack) = (.terms, [views.taxonomyIndex(taxonomy).templateValue])
+        case .term(let taxonomy, let term):
+            common = views.common(title: "\(taxonomy.singular): \(term.slug)", summary: nil)
+            (template, stack) = (.term, [views.termPage(taxonomy, term).templateValue])
+        case .alias(_, let target):
+            common = views.common(title: site.pages[target].title, summary: nil)
+            (template, stack) = (.redirect, [views.redirect(to: target).templateValue])
         }
+        let commonValue = common.templateValue
+        stack.insert(commonValue, at: 0)
         var path = OutputFile.path(for: url)
         if case .notFound = page { path = GeneratedURLs.notFound }
-        if template == "redirect" { return OutputFile(path: path, text: templates.render(template, context)) }
-        var layout = context
-        layout["body"] = templates.render(template, context)
-        layout["template"] = template
-        return OutputFile(path: path, text: templates.render("layout", layout))
+        let body = templates.render(template, stack)
+        if template == .redirect { return OutputFile(path: path, text: body) }
+        let layout = LayoutView(body: TemplateHTML(body), template: template.rawValue)
+        return OutputFile(path: path, text: templates.render(.layout, [commonValue, layout.templateValue]))
     }
 }
 

@@ -1,69 +1,67 @@
-import Mustache
+import StrataTemplates
 
-/// The theme's Mustache templates, loaded once; a syntax error names the template file and line.
+/// The theme's Mustache templates, parsed once and checked against the views they will be given
+/// before any page renders: a syntax error, a missing template or partial, a name the view does
+/// not have or a partial that includes itself is an error at its file, line and column.
 struct TemplateSet: Sendable {
-    static let required = [
-        "layout", "home", "page", "layer", "project", "stack", "landscape", "projects", "notes", "terms", "term", "scorecard",
-        "reviews", "search", "404", "redirect",
-    ]
-
-    let library: MustacheLibrary
-
-    /// swift-mustache escapes HTML one Character at a time through a dictionary lookup; this
-    /// content type escapes the same five characters with a byte scan. Every template starts with
-    /// the pragma that selects it (on line 1, so error lines stay right).
-    private struct ByteScanHTML: MustacheContentType {
-        func escapeText(_ text: String) -> String { HTML.escape(text) }
-    }
-
-    private static let contentTypeName = "STRATA_HTML"
-    private static let pragma = "{{%CONTENT_TYPE:\(contentTypeName)}}"
-    private static let registered: Bool = {
-        MustacheContentTypes.register(ByteScanHTML(), named: contentTypeName)
-        return true
-    }()
+    let library: TemplateLibrary
+    /// The library's number of each `ThemeTemplate`, in the enum's order.
+    private let numbers: [Int?]
+    /// Whether any template shows an item's `html` or `card`: if not, items are not rendered
+    /// through those partials at all.
+    let usesItemHTML: Bool
+    let usesItemCard: Bool
 
     static func load(_ files: [SiteSource.TextFile]) -> (TemplateSet, [Diagnostic]) {
-        _ = registered
-        var library = MustacheLibrary()
-        var diagnostics: [Diagnostic] = []
-        var names = Set<String>()
-        for file in files {
-            let name = String(file.path.dropFirst("templates/".count).dropLast(".mustache".count))
-            do {
-                library.register(try MustacheTemplate(string: pragma + file.text), named: name)
-                names.insert(name)
-            } catch let error as MustacheTemplate.ParserError {
-                let line = error.context.lineNumber
-                let column = error.context.columnNumber - (line == 1 ? pragma.count : 0)
-                let location = SourceLocation(path: file.path, line: line, column: max(1, column))
-                diagnostics.append(Diagnostic(.error, "template error: \(describe(error.error))", at: location))
-                names.insert(name)
-            } catch {
-                diagnostics.append(Diagnostic(.error, "template error: \(error)", at: SourceLocation(path: file.path)))
-                names.insert(name)
-            }
+        let sources = files.map { file in
+            (name: String(file.path.dropFirst("templates/".count).dropLast(".mustache".count)), source: file.text)
         }
-        for name in required where !names.contains(name) {
+        let (library, errors) = TemplateLibrary.load(sources)
+        var diagnostics = errors.map(diagnostic)
+        let numbers = ThemeTemplate.allCases.map { library.number(of: $0.rawValue) }
+        for (template, number) in zip(ThemeTemplate.allCases, numbers) where number == nil {
             diagnostics.append(
                 Diagnostic(
-                    .error, "the theme has no '\(name)' template: add templates/\(name).mustache",
-                    at: SourceLocation(path: "templates/\(name).mustache")))
+                    .error, "the theme has no '\(template.rawValue)' template: add \(template.path)",
+                    at: SourceLocation(path: template.path)))
         }
-        return (TemplateSet(library: library), diagnostics)
+        diagnostics += library.missingPartials.map(diagnostic)
+        // The views hold no lists of themselves, so a partial that includes itself never ends.
+        diagnostics += library.inclusionCycles(inSections: true).filter { cycle in !errors.contains(cycle) }.map(
+            diagnostic)
+        if errors.isEmpty {
+            for (template, number) in zip(ThemeTemplate.allCases, numbers) {
+                guard let number else { continue }
+                diagnostics += TemplateCheck.check(library, template: number, stack: template.views).map(diagnostic)
+            }
+        }
+        let names = library.referencedNames
+        let set = TemplateSet(
+            library: library, numbers: numbers, usesItemHTML: names.contains("html"),
+            usesItemCard: names.contains("card"))
+        return (set, diagnostics)
     }
 
-    func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    private static func diagnostic(_ error: TemplateError) -> Diagnostic {
+        Diagnostic(
+            .error, error.message,
+            at: SourceLocation(path: "templates/\(error.template).mustache", line: error.line, column: error.column))
     }
 
-    private static func describe(_ error: any Error) -> String {
-        let text = String(describing: error)
-        switch text {
-        case "sectionCloseNameIncorrect": return "a section is closed with a different name than it was opened with"
-        case "unfinishedName": return "a tag is not closed with }}"
-        case "expectedSectionEnd": return "a section is never closed"
-        default: return text
+    /// Renders `template` with `stack` (outermost first). The check at load rejects every theme
+    /// that could fail here (unknown names, cycles, nesting past the renderer's limit counted
+    /// through partials), so the error branch is a last resort: it writes the error into the page.
+    func render(_ template: ThemeTemplate, _ stack: [TemplateValue]) -> String {
+        guard let index = ThemeTemplate.allCases.firstIndex(of: template), let number = numbers[index] else {
+            return ""
         }
+        var output: [UInt8] = []
+        do {
+            try library.render(number, stack: stack, into: &output)
+        } catch {
+            output += Array(
+                "<!-- templates/\(error.template).mustache:\(error.line):\(error.column): \(error.message) -->".utf8)
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 }

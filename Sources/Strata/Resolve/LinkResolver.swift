@@ -23,14 +23,15 @@ struct LinkResolver {
     mutating func resolve(_ document: MarkdownDocument) -> MarkdownDocument {
         MarkdownDocument(
             blocks: document.blocks.map { resolve($0) },
-            footnotes: document.footnotes.map { Footnote(label: $0.label, blocks: $0.blocks.map { resolve($0) }) })
+            footnotes: document.footnotes.map { Footnote(label: $0.label, blocks: $0.blocks.map { resolve($0) }) },
+            tooDeep: document.tooDeep)
     }
 
     private mutating func resolve(_ block: Block) -> Block {
         switch block {
         case .paragraph(let inlines): .paragraph(resolve(inlines))
-        case .heading(let level, let inlines, let location):
-            .heading(level: level, content: resolve(inlines), location: location)
+        case .heading(let level, let id, let inlines, let location):
+            .heading(level: level, id: id, content: resolve(inlines), location: location)
         case .blockQuote(let blocks): .blockQuote(blocks.map { resolve($0) })
         case .list(let ordered, let start, let tight, let items):
             .list(
@@ -45,8 +46,23 @@ struct LinkResolver {
         }
     }
 
+    /// A link or image to a refused scheme (`RefusedScheme`) is replaced by its text, with a warning.
     private mutating func resolve(_ inlines: [Inline]) -> [Inline] {
-        inlines.map { resolve($0) }
+        var result: [Inline] = []
+        for inline in inlines {
+            switch inline {
+            case .link(let target, let children), .image(let target, let children):
+                let isImage = if case .image = inline { true } else { false }
+                if let scheme = RefusedScheme.of(target.destination, isImage: isImage) {
+                    diagnostics.warning(RefusedScheme.message(scheme, isImage: isImage), at: target.location)
+                    result += isImage ? [.text(children.plainText)] : resolve(children)
+                    continue
+                }
+            default: break
+            }
+            result.append(resolve(inline))
+        }
+        return result
     }
 
     private mutating func resolve(_ inline: Inline) -> Inline {
@@ -62,7 +78,7 @@ struct LinkResolver {
             let text = label ?? defaultLabel(site.pages[index], fragment: fragment)
             return .link(LinkTarget(destination: destination, title: "", location: location), [.text(text)])
         case .citation(let id, let location):
-            if !page.fields.sources.contains(where: { $0.id.value == id }) {
+            if !page.frontMatterFailed, !page.fields.sources.contains(where: { $0.id.value == id }) {
                 diagnostics.error(unknownSourceMessage(id), at: location)
             }
             return inline
@@ -140,7 +156,13 @@ struct LinkResolver {
         if fragment.isEmpty {
             diagnostics.error("'#' must be followed by a heading of \(target.path); \(list)", at: location)
         } else {
-            diagnostics.error("\(target.path) has no heading '#\(fragment)'; \(list)", at: location)
+            if let renamed = target.headings.first(where: { Slug.make(from: $0.text) == fragment }) {
+                diagnostics.error(
+                    "\(target.path) has no heading '#\(fragment)': heading ids follow GitHub's rules now, and '\(renamed.text)' is '#\(renamed.id)'",
+                    at: location)
+            } else {
+                diagnostics.error("\(target.path) has no heading '#\(fragment)'; \(list)", at: location)
+            }
         }
         return false
     }

@@ -2,6 +2,7 @@
 enum PageChecks {
     static func check(_ index: Int, in site: Site, document: MarkdownDocument, _ diagnostics: inout Diagnostics) {
         let page = site.pages[index]
+        guard !page.frontMatterFailed else { return }
         for layer in page.fields.layers where site.layer(layer.value) == nil {
             let known = site.layers.map { site.pages[$0].slug }.joined(separator: ", ")
             diagnostics.error("unknown layer '\(layer.value)'; content/stack/ has \(known)", at: layer.location)
@@ -82,13 +83,13 @@ enum PageChecks {
                 at: page.frontMatterEnd)
             return
         }
-        for question in config.rubric where assessment.item(question.key) == nil {
+        for question in config.rubric where assessment.item(question.key) == nil && !assessment.invalid.contains(question.key) {
             diagnostics.warning(
                 "assessment does not answer '\(question.key)' (\(question.question)); add '\(question.key): "
                     + Assessment.Answer.allCases.map(\.rawValue).joined(separator: "|") + "'",
                 at: assessment.location)
         }
-        if assessment.verdict == nil {
+        if assessment.verdict == nil && !assessment.invalid.contains("verdict") {
             diagnostics.warning("assessment has no verdict: signal, mixed or noise", at: assessment.location)
         }
     }
@@ -112,7 +113,7 @@ extension MarkdownDocument {
         func visit(_ blocks: [Block]) {
             for block in blocks {
                 switch block {
-                case .paragraph(let inlines), .heading(_, let inlines, _): visit(inlines)
+                case .paragraph(let inlines), .heading(_, _, let inlines, _): visit(inlines)
                 case .blockQuote(let children): visit(children)
                 case .list(_, _, _, let items): items.forEach { visit($0.blocks) }
                 case .table(let table): (table.header + table.rows.flatMap { $0 }).forEach { visit($0) }

@@ -105,6 +105,9 @@ struct Assessment: Sendable {
     var items: [Item]
     var verdict: Verdict?
     var location: SourceLocation
+    /// Questions (and `verdict`) given an answer that is not one of the choices: already an
+    /// error, so not also reported as unanswered.
+    var invalid: Set<String> = []
 
     func item(_ key: String) -> Item? { items.first { $0.key.value == key } }
 }

@@ -79,6 +79,7 @@ extension PageFieldsDecoder {
             let key = entry.key.value
             if key == "verdict" {
                 assessment.verdict = decoder.oneOf(entry.value, "verdict", as: Assessment.Verdict.self)
+                if assessment.verdict == nil { assessment.invalid.insert(key) }
                 continue
             }
             if let config, !config.rubric.contains(where: { $0.key == key }) {
@@ -92,7 +93,11 @@ extension PageFieldsDecoder {
                 decoder.diagnostics.error(message, at: entry.key.location)
                 continue
             }
-            if let item = decodeAnswer(entry.value, key: entry.key) { assessment.items.append(item) }
+            if let item = decodeAnswer(entry.value, key: entry.key) {
+                assessment.items.append(item)
+            } else {
+                assessment.invalid.insert(key)
+            }
         }
         return assessment
     }

@@ -3,7 +3,7 @@ import Foundation
 /// The relation graph on a profile: the project in the middle, its related pages around it, each a link.
 /// Drawn at build time as inline SVG named by its `<title>`; colours come from the stylesheet through
 /// the class names.
-extension ContextBuilder {
+extension ViewBuilder {
     /// How many neighbours the graph draws; the relations list below it names every one.
     static let graphNeighbourLimit = 12
 
@@ -48,16 +48,17 @@ extension ContextBuilder {
 
     /// A labelled box; a link unless it is the page itself.
     private func node(_ index: Int, x: Int, y: Int, kind: String, description: String?) -> String {
-        let page = site.pages[index]
-        let text = Self.shortened(page.title, to: 22)
+        // The title and URL only: a whole `Page` copied here was a measurable share of a build.
+        let (title, pageURL) = (site.pages[index].title, site.pages[index].url)
+        let text = Self.shortened(title, to: 22)
         let boxWidth = 24 + 8 * text.count
         let box = """
             <rect x="\(x - boxWidth / 2)" y="\(y - 16)" width="\(boxWidth)" height="32" rx="6"/>\
             <text x="\(x)" y="\(y + 5)">\(HTML.escape(text))</text>
             """
         guard let description else { return "<g class=\"\(kind)\">\(box)</g>\n" }
-        let name = HTML.escape(page.title + " (" + description + ")")
-        return "<a class=\"\(kind)\" href=\"\(HTML.escape(href(page.url)))\" aria-label=\"\(name)\">\(box)</a>\n"
+        let name = HTML.escape(title + " (" + description + ")")
+        return "<a class=\"\(kind)\" href=\"\(HTML.escape(href(pageURL)))\" aria-label=\"\(name)\">\(box)</a>\n"
     }
 
     static func shortened(_ text: String, to limit: Int) -> String {
