@@ -12,6 +12,9 @@ import Testing
     static let profiles = [
         "grass", "io-net", "bittensor", "morpheus", "wayfinder", "helium", "hivemapper", "gensyn", "ritual",
         "sahara", "nous-research", "taoshi", "cortex-t",
+        // The map widened across the six layers.
+        "akash", "render", "aethir", "filecoin", "arweave", "vana", "ocean", "phala",
+        "prime-intellect", "pluralis", "ezkl", "atoma", "allora", "fetch-ai", "olas", "virtuals",
     ]
 
     @Test func buildsWithoutErrorsOrWarnings() {
@@ -51,6 +54,46 @@ import Testing
         #expect(assessment.verdict != nil, "\(slug) has no verdict")
         #expect(!page.fields.layers.isEmpty)
         #expect(project.direction != nil)
+    }
+
+    /// The research rules: at least two sources, each online with the day it was read; every
+    /// answer argued with a note and a source; status and token dated; a review date.
+    @Test(arguments: profiles)
+    func profileIsSourcedAndDated(_ slug: String) throws {
+        let page = try #require(Self.parsed.pages.first { $0.path == "content/projects/\(slug).md" })
+        let project = try #require(page.fields.project)
+        #expect(page.fields.sources.count >= 2, "\(slug) has \(page.fields.sources.count) source(s)")
+        for source in page.fields.sources {
+            #expect(source.url != nil, "\(slug): source '\(source.id.value)' has no URL")
+            #expect(source.accessed != nil, "\(slug): source '\(source.id.value)' has no 'accessed' date")
+        }
+        for item in project.assessment?.items ?? [] {
+            #expect(item.note?.isEmpty == false, "\(slug): '\(item.key.value)' has no note")
+            #expect(!item.sources.isEmpty, "\(slug): '\(item.key.value)' cites no source")
+        }
+        #expect(project.status?.asOf != nil, "\(slug): no status, or a status without as_of")
+        if let token = project.token { #expect(token.asOf != nil, "\(slug): token without as_of") }
+        #expect(page.fields.reviewed != nil, "\(slug) has no review date")
+    }
+
+    /// The verdict rule of the rubric's note, applied to every profile the same way.
+    @Test(arguments: profiles)
+    func verdictFollowsTheRule(_ slug: String) throws {
+        let page = try #require(Self.parsed.pages.first { $0.path == "content/projects/\(slug).md" })
+        let assessment = try #require(page.fields.project?.assessment)
+        func answer(_ key: String) -> Assessment.Answer? { assessment.item(key)?.answer }
+        func isOneOf(_ key: String, _ answers: Set<Assessment.Answer>) -> Bool { answer(key).map(answers.contains) ?? false }
+        let expected: Assessment.Verdict =
+            if ["needs-crypto", "not-a-wrapper", "not-a-label"].contains(where: { answer($0) == .no }) {
+                .noise
+            } else if ["needs-crypto", "not-a-wrapper", "not-a-label", "distinct"].allSatisfy({
+                isOneOf($0, [.yes, .notApplicable])
+            }) && isOneOf("real-demand", [.yes, .partly]) && isOneOf("verifies-supply", [.yes, .partly, .notApplicable]) {
+                .signal
+            } else {
+                .mixed
+            }
+        #expect(assessment.verdict == expected, "\(slug) is \(assessment.verdict?.rawValue ?? "unrated"), the rule gives \(expected)")
     }
 
     @Test func everyProfileIsInTheModel() throws {
