@@ -31,48 +31,50 @@ def main():
     arguments = parser.parse_args()
     sizes = json.load(open(arguments.sizes))
     browser = json.load(open(arguments.browser))
-    ours_file, ours_http = browser["strata_file"], browser["strata_http"]
+    ours = browser["strata_http"]["queries"]
+    ours_file = browser["strata_file"]["queries"]
     pagefind = browser["pagefind_http"]["queries"]
-    typical = sorted(q["first_bytes"] for q in pagefind.values())[len(pagefind) // 2]
 
     print(f"Measured {datetime.date.today().isoformat()}, commit {arguments.commit}; {arguments.machine}; "
           f"{browser['browser']} headless, {browser['runs']} runs per figure, medians.")
     print(f"Corpus: {sizes['pages']:,} Markdown pages ({sizes['markdown_bytes']:,} bytes); "
           f"the built site has {sizes['pagefind_html_pages']:,} HTML pages.")
     print()
-    print("| | strata `search/index.js` | Pagefind `pagefind/` |")
+    print("| | strata `search/` | Pagefind `pagefind/` |")
     print("| --- | --- | --- |")
-    print(f"| on disk | {mb(sizes['index_bytes'])} in 1 file | {mb(sizes['pagefind_bytes'])} in "
-          f"{sizes['pagefind_files']:,} files ({mb(sizes['pagefind_fragment_bytes'])} fragments, "
-          f"{mb(sizes['pagefind_index_bytes'])} index chunks) |")
-    print(f"| gzip -6 | {mb(sizes['index_gzip_bytes'])} | (its files are compressed already) |")
-    print(f"| fetched for a first query | the whole index: {mb(sizes['index_bytes'])}, or "
-          f"{mb(sizes['index_gzip_bytes'])} from a server that compresses | "
-          f"{kb(typical)} (median over the queries below; "
-          f"{kb(min(q['first_bytes'] for q in pagefind.values()))} to "
-          f"{kb(max(q['first_bytes'] for q in pagefind.values()))}) |")
-    print(f"| time to build it | part of `strata build` | {sizes['pagefind_seconds']} s (`python3 -m pagefind`) |")
+    print(f"| on disk | {mb(sizes['index_bytes'])} in {sizes['index_files']:,} files: entry "
+          f"{kb(sizes['entry_bytes'])}, word pieces {mb(sizes['words_bytes'])} ({sizes['words_files']:,}), "
+          f"merged prefixes {mb(sizes['prefix_bytes'])} ({sizes['prefix_files']:,}), page fragments "
+          f"{mb(sizes['fragment_bytes'])} ({sizes['fragment_files']:,}) | "
+          f"{mb(sizes['pagefind_bytes'])} in {sizes['pagefind_files']:,} files "
+          f"({mb(sizes['pagefind_fragment_bytes'])} fragments, {mb(sizes['pagefind_index_bytes'])} index chunks) |")
+    index = sizes.get("index_cpu_seconds")
+    index_text = f"{index:.2f} s of CPU inside `strata build` ({sizes['strata_seconds']} s for the whole build)" \
+        if index is not None else f"inside `strata build` ({sizes['strata_seconds']} s for the whole build)"
+    ratio = f"; strata / Pagefind = {index / sizes['pagefind_seconds']:.3f}" if index is not None else ""
+    print(f"| time to build it | {index_text}{ratio} | {sizes['pagefind_seconds']} s (`python3 -m pagefind`) |")
     print(f"| script | `search.js` {sizes['search_js_bytes']:,} bytes ({sizes['search_js_gzip_bytes']:,} gzip) | "
-          f"in the fetched bytes above |")
+          f"in the fetched bytes below |")
     print()
-    print(f"strata's search page is ready (DOMContentLoaded, index parsed) in "
-          f"{ms(ours_file['page_ready_ms'])} from file:// and {ms(ours_http['page_ready_ms'])} over HTTP; "
-          f"its first query, which also folds every title and summary once, takes "
-          f"{ms(ours_file['first_query_ms'])}; the page's JavaScript heap is then about "
-          f"{ours_file['js_heap_mb']:.0f} MB.")
+    print("Per query: bytes fetched for the first results on a fresh page (strata: the search page, "
+          "its CSS and JS and every index piece, from resource timing; Pagefind: its script, worker, "
+          "WebAssembly, metadata, index chunks and 10 fragments, from the server log), and the time "
+          "from typing to results on a fresh page and again.")
     print()
-    print("| query | strata, file:// | strata, HTTP | Pagefind, first query on a fresh page | "
-          "Pagefind, same query again | results: strata / Pagefind |")
-    print("| --- | --- | --- | --- | --- | --- |")
-    for query, ours in ours_file["queries"].items():
+    print("| query | bytes: strata (of which index) / Pagefind | strata, fresh page: HTTP / file:// | "
+          "Pagefind, fresh page | strata again: HTTP / file:// | Pagefind again | results: strata / Pagefind |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for query, our in ours.items():
         pf = pagefind[query]
-        print(f"| `{query}` | {ms(ours['median_ms'])} | {ms(ours_http['queries'][query]['median_ms'])} | "
-              f"{ms(pf['first_ms'])} ({kb(pf['first_bytes'])}) | {ms(pf['repeat_ms'])} | "
-              f"{ours['count']:,} / {pf['count']:,} |")
+        print(f"| `{query}` | {kb(our['first_bytes'])} ({kb(our['index_bytes'])}, {our['index_files']} files) / "
+              f"{kb(pf['first_bytes'])}: {our['first_bytes'] / pf['first_bytes']:.2f} | "
+              f"{ms(our['first_ms'])} / {ms(ours_file[query]['first_ms'])} | {ms(pf['first_ms'])} | "
+              f"{ms(our['repeat_ms'])} / {ms(ours_file[query]['repeat_ms'])} | {ms(pf['repeat_ms'])} | "
+              f"{our['count']:,} / {pf['count']:,} |")
     print()
     print("Top results, strata / Pagefind:")
-    for query, ours in ours_file["queries"].items():
-        print(f"- `{query}`: {', '.join(ours['top'])} / {', '.join(pagefind[query]['top'])}")
+    for query, our in ours.items():
+        print(f"- `{query}`: {', '.join(our['top'])} / {', '.join(pagefind[query]['top'])}")
     if arguments.json:
         with open(arguments.json, "w") as out:
             json.dump({"sizes": sizes, "browser": browser, "machine": arguments.machine,

@@ -162,6 +162,11 @@ enum MemorySite {
 
     static var options: BuildOptions { BuildOptions(root: "/nonexistent-site", today: testToday) }
 
+    /// The site as the render stage gets it.
+    static func resolved(_ pages: [String: String]) throws -> ResolvedSite {
+        try Pipeline.render(source(pages), options: options).plan.resolved
+    }
+
     /// Renders the pages; the output files by path, or the diagnostics of the failure.
     static func render(_ pages: [String: String], config: String = config, strict: Bool = false)
         -> Result<[String: String], BuildFailure>

@@ -1,202 +1,264 @@
-// Site search, answered in the browser from search/index.js (window.STRATA_SEARCH), which the
-// build writes: a plain script, so search works offline, from file:// and under any path.
-(function () {
+// Search as you type (header box) and the search page. The index is in pieces (SearchIndex.swift)
+// loaded as <script> elements: it works offline, from file:// and under any path.
+(() => {
   "use strict";
-  var input = document.getElementById("search-query");
-  var list = document.getElementById("search-results");
-  var status = document.getElementById("search-status");
-  if (!input || !list || !status) return;
-  var index = window.STRATA_SEARCH;
-  if (!index || !index.pages) {
-    status.textContent = "The search index did not load. The projects, notes and tags pages list every page.";
-    return;
-  }
-  var pages = index.pages, words = index.words || [], postings = index.postings || [];
-  var root = list.getAttribute("data-root") || "../";
-  var help = document.getElementById("search-help");
-  if (help) help.hidden = false;
-  var PAGE_SIZE = 50;
-  var WORD = /[^\p{L}\p{M}\p{N}]+/u;
+  const $ = (id) => document.getElementById(id), header = $("site-search"), form = header && header.form;
+  if (!form) return;
+  const loaded = {}, waiting = {}, cache = {}, WORD = /[^\p{L}\p{M}\p{N}]+/u;
+  const SCORE = [100, 100, 100, 50, 20, 10, 1]; // per SearchIndex.Field
+  const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_!#$%&'()*+,./:;=>?@[]^`{|}~";
+  const digit = new Int8Array(128);
+  for (let d = 0; d < DIGITS.length; d++) digit[DIGITS.charCodeAt(d)] = d;
+  const FAILED = "The search index did not load.";
+  let index;
 
-  // Page numbers in postings: a gap is leading digits (base 27) then one final digit (base 64),
-  // as SearchIndex.encode writes them.
-  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_!#$%&'()*+,./:;=>?@[]^`{|}~";
-  var digitValue = new Int8Array(128);
-  for (var d = 0; d < DIGITS.length; d++) digitValue[DIGITS.charCodeAt(d)] = d;
+  window.strataSearchPiece = (name, data) => waiting[name]?.(data);
+  const load = (name, path) => (loaded[name] ||= new Promise((resolve, reject) => {
+    const script = document.head.appendChild(document.createElement("script"));
+    waiting[name] = resolve;
+    script.onerror = () => { delete loaded[name]; reject(); };
+    script.src = form.dataset.index + path;
+  }));
+  const start = () => load("index", "index.js").then((data) => (index = data));
+  const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  const piece = (n) => load("w" + n, "words/" + n + ".js");
+  const hex = (text) => Array.from(new TextEncoder().encode(text), (b) => b.toString(16).padStart(2, "0")).join("");
+  const make = (tag, className = "", textContent = "") => Object.assign(document.createElement(tag), { className, textContent });
 
-  function mark(code, into) {
-    var page = -1, high = 0;
-    for (var i = 0; i < code.length; i++) {
-      var digit = digitValue[code.charCodeAt(i)];
-      if (digit >= 64) high = high * 27 + digit - 64;
-      else { page += high * 64 + digit + 1; into[page] = 1; high = 0; }
-    }
-  }
-
-  // Lower case without accents: the same folding the build applies to the word list.
-  function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  }
-
-  function terms(query) {
-    return fold(query).split(WORD).filter(Boolean);
-  }
-
-  // Pages whose text has a word starting with `term`: the word list is sorted, so the words
-  // with that prefix are one run, found by binary search.
-  function pagesWithWord(term) {
-    var found = new Uint8Array(pages.length);
-    var low = 0, high = words.length;
+  function pieceOf(key) {
+    let low = 0, high = index.words.length;
     while (low < high) {
-      var middle = (low + high) >> 1;
-      if (words[middle] < term) low = middle + 1; else high = middle;
+      const middle = (low + high) >> 1;
+      if (key < index.words[middle]) high = middle; else low = middle + 1;
     }
-    for (var w = low; w < words.length && words[w].lastIndexOf(term, 0) === 0; w++) mark(postings[w], found);
+    return low - 1;
+  }
+
+  // Entries [key, isWord, lists, mates] starting with `term`, and its mates (SearchIndex.swift).
+  function entries(term) {
+    const low = pieceOf(term), high = pieceOf(term + "\uffff"), range = [];
+    for (let n = low; n <= high; n++) range.push(piece(n));
+    const inRange = () => Promise.all(range).then((lists) => {
+      const found = lists.flat().filter((e) => e[0].startsWith(term)), exact = found.find((e) => e[0] === term);
+      return Promise.all((exact?.[3] || []).map((mate) => piece(pieceOf(mate)).then((list) => list.find((e) => e[0] === mate))))
+        .then((mates) => found.concat(mates.filter(Boolean)));
+    });
+    return high - low < 2 ? inRange() : load("p" + hex(term), "prefix/" + hex(term) + ".js").catch(inRange);
+  }
+
+  function best(list) {
+    const found = new Uint8Array(index.pages).fill(255);
+    const see = (page, field) => { if (found[page] > field) found[page] = field; };
+    for (const e of list) e[2].forEach((code, field) => {
+      if (typeof code === "string") {
+        for (let i = 0, page = -1, high = 0, d; i < code.length; i++) {
+          d = digit[code.charCodeAt(i)];
+          if (d >= 64) high = high * 27 + d - 64;
+          else { page += high * 64 + d + 1; high = 0; see(page, field); }
+        }
+      } else {
+        for (let k = 0; k < code[0].length; k++) {
+          for (let bits = digit[code[0].charCodeAt(k)], b = 0; bits; b++, bits >>= 1) if (bits & 1) see(k * 6 + b, field);
+        }
+      }
+    });
     return found;
   }
 
-  // Folded fields, made on the first search: " " + title words; headings and what the page is
-  // filed under (tags; a profile's layers, sector, chains and token); summary.
-  var fields = null;
-  function prepare() {
-    fields = pages.map(function (page) {
-      return [" " + terms(page.t).join(" "), fold(page.h + " " + page.g), fold(page.s)];
+  const lookup = (term) => (cache[term] ||= entries(term).then((list) => [list, best(list)], (error) => {
+    delete cache[term];
+    throw error;
+  }));
+
+  // Every term must match; +1000 for a one-word query that is the title, +500 for a title
+  // starting with the first term.
+  function search(query) {
+    const wanted = fold(query).split(WORD).filter(Boolean);
+    if (!wanted.length) return Promise.resolve();
+    return start().then(() => Promise.all(wanted.map(lookup))).then((looked) => {
+      const found = looked.map((l) => l[0]), fields = looked.map((l) => l[1]), hits = [];
+      for (let i = 0; i < index.pages; i++) {
+        let score = 0, j = 0, field;
+        for (; j < wanted.length && (field = fields[j][i]) < 255; j++) {
+          score += SCORE[field] + (field === 0 && !wanted[1] ? 1000 : field < 2 && !j ? 500 : 0);
+        }
+        if (j === wanted.length) hits.push({ page: i, score });
+      }
+      hits.sort((a, b) => b.score - a.score);
+      const marks = wanted.concat(...found.flat().map((e) => e[3] || []));
+      return { wanted, hits, marks, missing: wanted.filter((t, n) => !found[n].length) };
     });
   }
 
-  // Title words starting with the query rank first, then title substrings, headings and
-  // filed-under terms, summary, then text. Every term must match somewhere; whole-title matches get a bonus.
-  function search(query) {
-    var wanted = terms(query);
-    if (!wanted.length) return null;
-    if (!fields) prepare();
-    var phrase = " " + wanted.join(" ");
-    var starts = wanted.map(function (term) { return " " + term; });
-    var inText = wanted.map(pagesWithWord);
-    var hits = [];
-    for (var i = 0; i < pages.length; i++) {
-      var field = fields[i], score = 0;
-      for (var j = 0; j < wanted.length; j++) {
-        var term = wanted[j], found;
-        if (field[0].indexOf(starts[j]) >= 0) found = 100;
-        else if (field[0].indexOf(term) >= 0) found = 50;
-        else if (field[1].indexOf(term) >= 0) found = 20;
-        else if (field[2].indexOf(term) >= 0) found = 10;
-        else if (inText[j][i]) found = 1;
-        else break;
-        score += found;
+  function edits(a, b) {
+    const rows = [[...Array(b.length + 1).keys()]];
+    for (let i = 1; i <= a.length; i++) {
+      rows[i] = [i];
+      for (let j = 1; j <= b.length; j++) {
+        rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] !== b[j - 1]),
+          a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] ? rows[i - 2][j - 2] + 1 : 99);
       }
-      if (j < wanted.length) continue;
-      if (field[0] === phrase) score += 1000;
-      else if (field[0].lastIndexOf(phrase, 0) === 0) score += 500;
-      hits.push({ page: i, score: score });
     }
-    // The index lists pages by title, so equal scores stay in title order.
-    hits.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
-    return hits;
+    return rows[a.length][b.length];
   }
 
-  function href(url) {
-    var folder = url === "" || url.charAt(url.length - 1) === "/";
-    return root + url + (location.protocol === "file:" && folder ? "index.html" : "");
+  // "Did you mean": the closest word of its piece (one edit up to four letters, else two).
+  function suggest(found) {
+    if (!found?.missing.length) return null;
+    return Promise.all(found.wanted.map((term) => !found.missing.includes(term) ? term
+      : piece(pieceOf(term)).then((list) => {
+        let choice = null, cost = (term.length <= 4 ? 2 : 3) * 1e9 - 1e8;
+        for (const e of list) {
+          const c = e[1] && Math.abs(e[0].length - term.length) < 3 ? edits(term, e[0]) * 1e9 - JSON.stringify(e[2]).length : cost;
+          if (c < cost) [choice, cost] = [e[0], c];
+        }
+        return choice;
+      }))).then((words) => (words.includes(null) ? null : words.join(" ")));
   }
 
-  var hits = [], shown = 0, shownQuery = "";
-  var more = document.createElement("button");
-  more.type = "button";
+  function kindOf(page) {
+    let end = 0;
+    for (const [kind, count] of index.kinds) if (page < (end += count)) return kind;
+  }
+
+  const counted = (n) => n + " result" + (n === 1 ? "" : "s");
+  const href = (from, url) => from + url + (location.protocol === "file:" && /(^|\/)$/.test(url) ? "index.html" : "");
+
+  function snippet(into, page, marks) {
+    const words = new RegExp("(?<![\\p{L}\\p{M}\\p{N}])(" + marks.join("|") + ")", "gu");
+    const same = (text) => /^[\0-\x7f]*$/.test(text) ? text.toLowerCase()
+      : Array.from(text, (c) => (fold(c).length === c.length ? fold(c) : c)).join("");
+    let text = page.x, at = same(text).search(words);
+    if (at < 0) [text, at] = [page.s || text, 0];
+    let from = text.lastIndexOf(" ", at - 60) + 1;
+    const end = text.indexOf(" ", from + 180);
+    text = (from ? "… " : "") + text.slice(from, end < 0 ? undefined : end) + (end < 0 ? "" : " …");
+    let last = 0;
+    for (const match of same(text).matchAll(words)) {
+      into.append(text.slice(last, match.index), make("mark", "", text.substr(match.index, match[0].length)));
+      last = match.index + match[0].length;
+    }
+    into.append(text.slice(last));
+  }
+
+  function show(item, page, from, marks) {
+    const title = make(from == null ? "span" : "a", "item-title", page.t), passage = make("span", "summary");
+    if (from != null) title.href = href(from, page.u);
+    snippet(passage, page, marks);
+    item.append(title, " ", make("span", "count", page.k), passage);
+  }
+
+  const pages = (hits, from, count) => Promise.all(hits.slice(from, from + count).map((hit) =>
+    load("f" + hit.page, "pages/" + hit.page + ".js").then((page) => ({ ...page, k: kindOf(hit.page) }))));
+
+  // The header's combobox.
+  const list = $("site-search-list"), spoken = $("site-search-status");
+  let options = [], active = -1, asked = 0;
+
+  function choose(n) {
+    if (options[active]) options[active].ariaSelected = "false";
+    active = n;
+    if (n < 0) return header.removeAttribute("aria-activedescendant");
+    options[n].ariaSelected = "true";
+    header.setAttribute("aria-activedescendant", options[n].id);
+  }
+
+  function close() {
+    list.hidden = true;
+    header.ariaExpanded = "false";
+    choose(-1);
+  }
+
+  function option(action, text) {
+    const onmousedown = (event) => { event.preventDefault(); action(); };
+    const id = "site-search-" + options.length;
+    return (options[options.length] = Object.assign(list.appendChild(make("li", "item", text)),
+      { id, role: "option", ariaSelected: "false", onmousedown, action }));
+  }
+
+  function dropdown() {
+    const query = header.value.trim(), ask = ++asked, go = (url) => () => (location.href = url);
+    if (!query) return close();
+    search(query).then((found) => found && Promise.all([pages(found.hits, 0, 6), suggest(found)]).then(([top, better]) => {
+      if (ask !== asked) return;
+      const count = found.hits.length;
+      choose(-1);
+      list.textContent = "";
+      options = [];
+      for (const page of top) show(option(go(href(form.dataset.root, page.u))), page, null, found.marks);
+      if (better) option(() => { header.value = better; dropdown(); }, "Did you mean " + better + "?");
+      else if (count > top.length) option(go(form.action + "?q=" + encodeURIComponent(query)), "All " + count + " results");
+      spoken.textContent = counted(count);
+      list.hidden = !options.length;
+      header.ariaExpanded = String(!list.hidden);
+    })).catch(() => (spoken.textContent = FAILED));
+  }
+
+  header.onfocus = () => start().catch(() => {});
+  header.oninput = dropdown;
+  header.onblur = close;
+  header.onkeydown = (event) => {
+    const open = !list.hidden, key = event.key;
+    if (key === "Escape" && open) close();
+    else if (key === "ArrowDown" || key === "ArrowUp") {
+      if (!open) return dropdown();
+      const next = active + (key === "ArrowDown" ? 1 : -1);
+      choose(next >= options.length ? -1 : next < -1 ? options.length - 1 : next);
+    } else if (key === "Enter" && open && active >= 0) options[active].action();
+    else return; // Enter alone submits: search/?q=…
+    event.preventDefault();
+  };
+
+  const input = $("search-query"), results = $("search-results"), status = $("search-status");
+  const kinds = $("search-kind"), hint = $("search-suggestion"), more = make("button");
+  if (!input) return;
+  let hits = [], shown = 0, marks = [], asking = 0;
+  for (const hidden of document.querySelectorAll(".search [hidden]")) hidden.hidden = false;
   more.hidden = true;
-  list.parentNode.insertBefore(more, list.nextSibling);
+  results.after(more);
 
-  function showMore() {
-    var end = Math.min(hits.length, shown + PAGE_SIZE);
-    var fragment = document.createDocumentFragment();
-    for (; shown < end; shown++) {
-      var page = pages[hits[shown].page];
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      item.className = "item";
-      link.className = "item-title";
-      link.href = href(page.u);
-      link.textContent = page.t;
-      item.appendChild(link);
-      if (page.s) {
-        var summary = document.createElement("span");
-        summary.className = "summary";
-        summary.textContent = page.s;
-        item.appendChild(summary);
-      }
-      fragment.appendChild(item);
-    }
-    list.appendChild(fragment);
-    more.hidden = shown >= hits.length;
-    more.textContent = "Show " + Math.min(PAGE_SIZE, hits.length - shown) + " more";
-    var quoted = "\u201c" + shownQuery + "\u201d";
-    status.textContent = !hits.length ? "No page has every word of " + quoted + "."
-      : (hits.length === 1 ? "1 result" : hits.length + " results") + " for " + quoted
-        + (shown < hits.length ? ", showing the first " + shown + "." : ".");
+  function showMore(ask) {
+    const first = shown;
+    return pages(hits, first, 10).then((found) => {
+      if (ask !== asking) return;
+      for (const page of found) show(results.appendChild(make("li", "item")), page, results.dataset.root, marks);
+      shown = first + found.length;
+      more.hidden = shown >= hits.length;
+      more.textContent = "Show " + Math.min(10, hits.length - shown) + " more";
+      return first;
+    });
   }
 
   function update() {
-    var query = input.value.trim();
-    list.textContent = "";
-    hits = [];
-    shown = 0;
-    shownQuery = query;
-    var found = search(query);
-    if (found) {
-      hits = found;
-      showMore();
-    } else {
+    const query = input.value.trim(), kind = kinds.value, ask = ++asking, quoted = "\u201c" + query + "\u201d";
+    const url = new URL(location.href), params = url.searchParams;
+    for (const [name, value] of [["q", query], ["kind", kind]]) value ? params.set(name, value) : params.delete(name);
+    try { history.replaceState(null, "", url); } catch (error) {} // file:// may refuse
+    search(query).then((found) => {
+      if (ask !== asking) return;
+      results.textContent = hint.textContent = "";
       more.hidden = true;
-      status.textContent = query ? "Type letters or digits to search." : "Type a word to search every page.";
-    }
-    try {
-      var url = new URL(location.href);
-      if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
-      history.replaceState(null, "", url.href);
-    } catch (error) {
-      // Some browsers refuse to change file:// URLs; the results are still shown.
-    }
+      if (!found) return (status.textContent = "Type a word to search every page.");
+      hits = found.hits.filter((hit) => !kind || kindOf(hit.page) === kind);
+      marks = found.marks;
+      shown = 0;
+      return Promise.all([showMore(ask), suggest(found)]).then(([, better]) => {
+        if (ask !== asking) return;
+        status.textContent = !hits.length ? "No page has every word of " + quoted + "."
+          : counted(hits.length) + " for " + quoted + ".";
+        if (!better) return;
+        const onclick = () => { input.value = better; update(); input.focus(); };
+        hint.append("Did you mean ", Object.assign(make("button", "", better), { onclick }), "?");
+      });
+    }).catch(() => (status.textContent = FAILED));
   }
 
-  // ArrowDown/ArrowUp move between the query box, the results and the "more" button.
-  function onArrow(event) {
-    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
-    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-    var stops = [input].concat(Array.prototype.slice.call(list.querySelectorAll("a")));
-    if (!more.hidden) stops.push(more);
-    var at = stops.indexOf(document.activeElement);
-    var next = at + (event.key === "ArrowDown" ? 1 : -1);
-    if (at < 0 || next < 0 || next >= stops.length) return;
-    event.preventDefault();
-    stops[next].focus();
-  }
-
-  input.addEventListener("input", update);
-  input.addEventListener("keydown", onArrow);
-  list.addEventListener("keydown", onArrow);
-  more.addEventListener("keydown", onArrow);
-  more.addEventListener("click", function () {
-    var first = shown;
-    showMore();
-    var link = list.querySelectorAll("a")[first];
-    if (link) link.focus();
-  });
-  if (input.form) input.form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    update();
-  });
-  // The header's search box submits to this page: answer here instead of reloading the index.
-  var header = document.getElementById("site-search");
-  if (header && header.form) header.form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    input.value = header.value;
-    update();
-    input.focus();
-  });
-
-  if (!input.value) input.value = new URLSearchParams(location.search).get("q") || "";
+  input.oninput = kinds.onchange = update;
+  more.onclick = () => showMore(asking).then((first) => results.querySelectorAll("a")[first]?.focus());
+  input.form.onsubmit = (event) => { event.preventDefault(); update(); };
+  const params = new URLSearchParams(location.search);
+  input.value ||= params.get("q") || "";
+  kinds.value = params.get("kind") || "";
   update();
   input.focus();
-  input.setSelectionRange(input.value.length, input.value.length);
 })();

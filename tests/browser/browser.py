@@ -148,16 +148,20 @@ class Browser:
     def click_through(self, site, link, expected_page, what):
         """Click a link like a reader and check the page it lands on."""
         href = link.get_attribute("href")
-        old = self.driver.find_element(By.TAG_NAME, "html")
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
-        link.click()
+        self.new_page(site, link.click, f"clicking {what} (href {href})")
+        self.expect_page(site, expected_page, f"after clicking {what} (href {href})")
+        self.after_load(site)
+
+    def new_page(self, site, act, what):
+        """Do `act` (a click, a key press) and wait until the new page it opens is loaded."""
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        act()
         try:
             WebDriverWait(self.driver, 10).until(EC.staleness_of(old))
         except TimeoutException:
-            raise CheckFailed(f"{self.where(site)}: clicking {what} (href {href}) did not load a new page") from None
+            raise CheckFailed(f"{self.where(site)}: {what} did not load a new page") from None
         self.wait_ready()
-        self.expect_page(site, expected_page, f"after clicking {what} (href {href})")
-        self.after_load(site)
 
     def wait_ready(self):
         WebDriverWait(self.driver, 10).until(

@@ -3,8 +3,9 @@
 
 The site is opened twice: from a local HTTP server under a nested path
 (http://127.0.0.1:PORT/docs/site/) and from file:// (public/index.html). In
-each, the test runs a search, filters the projects table, follows a relation
-link and runs axe on every page it visits; serious or critical accessibility
+each, the test searches (from the header's list as you type, and on the search
+page: a stemmed match, a suggestion, snippets, the kind filter), filters the
+projects table, follows a relation link and runs axe on every page it visits; serious or critical accessibility
 violations fail the test. It then saves screenshots of five pages at desktop
 (1280x900) and phone (390x844) widths.
 
@@ -24,16 +25,15 @@ import shutil
 import sys
 import tempfile
 import time
-import urllib.parse
 from pathlib import Path
 
 from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from browser import SUBPATH, WAIT, Browser, CheckFailed, Site, default_axe_script, serve, start_browser
+from search_checks import SearchChecks
 
 REPO = Path(__file__).resolve().parents[2]
 NAV_LINKS = ["Stack", "Landscape", "Projects", "Notes", "Scorecard", "Tags", "Search"]
@@ -49,7 +49,7 @@ SCREENSHOT_PAGES = [
 VIEWPORTS = [("desktop", 1280, 900, False, 1800), ("phone", 390, 844, True, 2400)]
 
 
-class SiteChecks(Browser):
+class SiteChecks(SearchChecks, Browser):
     """The checks a reader's visit makes: layout, search, the projects filter, a relation, screenshots."""
 
     def check_layout(self, site):
@@ -61,8 +61,8 @@ class SiteChecks(Browser):
             form = self.driver.find_elements(By.CSS_SELECTOR, "header form[role=search]")
             if not form:
                 problems.setdefault("no `header form[role=search]`", []).append(here)
-            elif not form[0].find_elements(By.CSS_SELECTOR, "input#site-search[type=search][name=q]"):
-                problems.setdefault("the header search form has no `input#site-search[type=search][name=q]`", []).append(here)
+            elif not form[0].find_elements(By.CSS_SELECTOR, "input#site-search[name=q]"):
+                problems.setdefault("the header search form has no `input#site-search[name=q]`", []).append(here)
             nav = self.driver.find_elements(By.CSS_SELECTOR, "nav[aria-label=Main]")
             if not nav:
                 problems.setdefault("no `nav[aria-label=Main]`", []).append(here)
@@ -80,68 +80,6 @@ class SiteChecks(Browser):
         if problems:
             raise CheckFailed("\n".join(f"{site.mode}: {problem} (on {', '.join(pages)})"
                                          for problem, pages in problems.items()))
-
-    def check_search(self, site):
-        """Search from the header box, get Bittensor first, search again on the search page, open a result."""
-        self.open(site, "")
-        box = self.find(site, "header form[role=search] input#site-search", "the header search box")
-        # The keyboard way in: "/" anywhere on the page focuses the search box.
-        self.driver.find_element(By.TAG_NAME, "body").send_keys("/")
-        if self.driver.switch_to.active_element != box:
-            raise CheckFailed(f"{self.where(site)}: pressing / should focus input#site-search")
-        old = self.driver.find_element(By.TAG_NAME, "html")
-        box.send_keys("bittensor", Keys.ENTER)
-        try:
-            WebDriverWait(self.driver, 10).until(EC.staleness_of(old))
-        except TimeoutException:
-            raise CheckFailed(f"{self.where(site)}: submitting the header search form loaded no page") from None
-        self.wait_ready()
-        self.expect_page(site, "search/", "after submitting the header search form")
-        self.after_load(site)
-        query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.driver.current_url).query)
-        if query.get("q") != ["bittensor"]:
-            raise CheckFailed(f"{self.where(site)}: expected ?q=bittensor in the URL after searching, "
-                              f"got {self.driver.current_url}")
-        self.expect_results(site, "bittensor", "Bittensor", "projects/bittensor/")
-        field = self.find(site, "input#search-query", "the search page's query field")
-        if field.get_attribute("value") != "bittensor":
-            raise CheckFailed(f"{self.where(site)}: `input#search-query` should show the query 'bittensor', "
-                              f"shows {field.get_attribute('value')!r}")
-        self.axe(site, "results")
-
-        # A second search in the search page's own field, typed and submitted there.
-        field.clear()
-        old = self.driver.find_element(By.TAG_NAME, "html")
-        field.send_keys("cortex", Keys.ENTER)
-        # A plain form submit reloads the page; a script may search in place instead. Both must end with results.
-        try:
-            WebDriverWait(self.driver, 1.5).until(EC.staleness_of(old))
-        except TimeoutException:
-            pass
-        self.wait_ready()
-        self.expect_page(site, "search/", "after searching 'cortex' on the search page")
-        self.after_load(site)
-        self.expect_results(site, "cortex", "Cortex", "projects/cortex-t/")
-
-        first = self.driver.find_element(By.CSS_SELECTOR, "ol#search-results li a")
-        self.click_through(site, first, "projects/cortex-t/", "the first search result")
-        self.axe(site)
-
-    def expect_results(self, site, query, title, page):
-        self.find(site, "ol#search-results", "the search results list")
-        self.wait_for(site, lambda: self.driver.find_elements(By.CSS_SELECTOR, "ol#search-results li a"),
-                      f"any result in `ol#search-results li a` for {query!r}")
-        first = self.driver.find_element(By.CSS_SELECTOR, "ol#search-results li a")
-        text = first.get_attribute("textContent").strip()
-        if title.lower() not in text.lower():
-            raise CheckFailed(f"{self.where(site)}: the first result for {query!r} is {text!r}, expected {title!r}")
-        target = site.page_of(first.get_attribute("href"))
-        if target != page:
-            raise CheckFailed(f"{self.where(site)}: the first result for {query!r} links to "
-                              f"{first.get_attribute('href')}, expected the page {page}")
-        status = self.find(site, "#search-status[role=status]", "the search status line")
-        if not status.text.strip():
-            raise CheckFailed(f"{self.where(site)}: `#search-status` is empty after searching {query!r}")
 
     def rows(self):
         """State of every body row of the projects table, read in one script call."""
@@ -316,9 +254,12 @@ def main():
             return 2
         try:
             checker = SiteChecks(driver, Path(args.screenshots), args.axe_script)
+            checker.public = public
             for site in (http_site, file_site):
                 checker.run("layout", site, checker.check_layout)
                 checker.run("search", site, checker.check_search)
+                checker.run("search as you type", site, checker.check_dropdown)
+                checker.run("stems, suggestions, snippets, kinds", site, checker.check_better_matches)
                 checker.run("projects filter", site, checker.check_projects)
                 checker.run("relation link", site, checker.check_relation)
             checker.run("screenshots", http_site, checker.check_screenshots)

@@ -15,15 +15,16 @@ public enum Pipeline {
         WorkFolders(output: output).removeStale()
         let source = SiteReader.read(root: options.root)
         let rendered = try render(source, options: options)
+        let filesWritten: Int
         do {
-            try OutputStage.write(rendered.plan, copies: rendered.copies, to: output)
+            filesWritten = try OutputStage.write(rendered.plan, copies: rendered.copies, to: output)
         } catch {
             throw BuildFailure(.fileSystem("\(error.description) (the output folder \(options.output) is unchanged)"))
         }
         let seconds = (ContinuousClock.now - clock).seconds
         let report = BuildReport(
             pagesWritten: rendered.plan.jobs.filter(\.isPage).count,
-            filesWritten: rendered.plan.count + rendered.copies.count, warnings: rendered.warnings, seconds: seconds)
+            filesWritten: filesWritten, warnings: rendered.warnings, seconds: seconds)
         // Freeing the site model (a tenth of a second per ten thousand pages) happens on another
         // thread: the caller has its report as soon as the site is in place.
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(rendered) {} }

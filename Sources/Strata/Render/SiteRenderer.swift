@@ -16,8 +16,12 @@ enum SiteRenderer {
     /// One file to render: an HTML page through its template, or a data file.
     enum Job: Sendable {
         case page(HTMLPage)
-        /// A data file: the search index, the exports, robots.txt, the sitemap and the feed.
+        /// A data file: the exports, robots.txt, the sitemap and the feed.
         case data(String)
+        /// The search index's entry file, word pieces and merged prefixes (`SearchIndex`).
+        case searchIndex
+        /// What a search result shows of a page: its number in `SearchIndex.order`, and the page.
+        case searchFragment(rank: Int, page: Int)
 
         /// Whether the job writes an HTML page (`build` counts them).
         var isPage: Bool {
@@ -57,7 +61,8 @@ enum SiteRenderer {
     static func plan(_ resolved: ResolvedSite, templates: TemplateSet) -> RenderPlan {
         let site = resolved.site
         // The long jobs first (data files and index pages list every page), so they spread over the cores.
-        let data = GeneratedURLs.dataFiles(site.config)
+        // The search index is a job of its own (`Job.searchIndex`): it writes many files.
+        let data = GeneratedURLs.dataFiles(site.config).filter { $0 != GeneratedURLs.searchIndex }
         var pages: [HTMLPage] = [.projects, .landscape, .scorecard, .stack, .notes, .reviews, .search, .notFound]
         for taxonomy in GeneratedURLs.Taxonomy.allCases {
             pages.append(.taxonomy(taxonomy))
@@ -65,7 +70,8 @@ enum SiteRenderer {
         }
         pages += site.pages.indices.filter { site.pages[$0].kind != .sectionIntro }.map { .content($0) }
         pages += resolved.aliases.map { .alias(url: $0.url, page: $0.page) }
-        let jobs = data.map(Job.data) + pages.map(Job.page)
+        let fragments = SearchIndex.order(site).enumerated().map { Job.searchFragment(rank: $0, page: $1) }
+        let jobs = [Job.searchIndex] + data.map(Job.data) + pages.map(Job.page) + fragments
         let items = ItemCache(templates: templates)
         return RenderPlan(resolved: resolved, templates: templates, items: items, jobs: jobs)
     }
@@ -75,7 +81,6 @@ enum SiteRenderer {
         let base = site.config.baseURL ?? ""
         let text =
             switch path {
-            case GeneratedURLs.searchIndex: SearchIndex.build(resolved)
             case GeneratedURLs.projectsJSON: ProjectsExport.json(resolved)
             case GeneratedURLs.projectsCSV: ProjectsExport.csv(resolved)
             case GeneratedURLs.sitemap: SiteFeeds.sitemap(site, base: base)
@@ -86,11 +91,13 @@ enum SiteRenderer {
     }
 
     static func render(_ job: Job, _ resolved: ResolvedSite, _ templates: TemplateSet, items: ItemCache)
-        -> OutputFile
+        -> [OutputFile]
     {
         switch job {
-        case .data(let path): dataFile(path, resolved)
-        case .page(let page): render(page, resolved, templates, items: items)
+        case .data(let path): [dataFile(path, resolved)]
+        case .searchIndex: SearchIndex.build(resolved)
+        case .searchFragment(let rank, let page): [SearchFragment.build(rank: rank, page: page, resolved)]
+        case .page(let page): [render(page, resolved, templates, items: items)]
         }
     }
 
@@ -158,7 +165,7 @@ enum SiteRenderer {
     }
 }
 
-/// The rendered site, as work still to do: `file(at:)` renders one file.
+/// The rendered site, as work still to do: `files(at:)` renders one job's files.
 struct RenderPlan: Sendable {
     let resolved: ResolvedSite
     let templates: TemplateSet
@@ -167,8 +174,8 @@ struct RenderPlan: Sendable {
 
     var count: Int { jobs.count }
 
-    func file(at index: Int) -> OutputFile { SiteRenderer.render(jobs[index], resolved, templates, items: items) }
+    func files(at index: Int) -> [OutputFile] { SiteRenderer.render(jobs[index], resolved, templates, items: items) }
 
     /// Every file at once (for tests and tools that want them in memory).
-    func renderAll() -> [OutputFile] { Array(jobs.indices).parallelMap { file(at: $0) } }
+    func renderAll() -> [OutputFile] { Array(jobs.indices).parallelMap { files(at: $0) }.flatMap { $0 } }
 }

@@ -10,11 +10,12 @@ struct PreviewBuilder: Sendable {
         let clock = ContinuousClock.now
         let source = SiteReader.read(root: options.root)
         let rendered = try Pipeline.render(source, options: options, cache: &cache)
+        let files = rendered.files
         let site = PreviewSite(
-            rendered: rendered.files, copies: rendered.copies, baseURL: rendered.plan.resolved.site.config.baseURL)
+            rendered: files, copies: rendered.copies, baseURL: rendered.plan.resolved.site.config.baseURL)
         let report = BuildReport(
             pagesWritten: rendered.plan.jobs.filter(\.isPage).count,
-            filesWritten: rendered.plan.count + rendered.copies.count, warnings: rendered.warnings,
+            filesWritten: files.count + rendered.copies.count, warnings: rendered.warnings,
             seconds: (ContinuousClock.now - clock).seconds)
         return (site, report)
     }

@@ -3,7 +3,11 @@ import Foundation
 /// The last stage: writes the site into a staging folder beside the output and swaps it in
 /// only when everything was written. A failed build leaves the output folder as it was.
 enum OutputStage {
-    static func write(_ plan: RenderPlan, copies: [SiteSource.CopiedFile], to output: String) throws(FileTree.Failure) {
+    /// Returns how many files it wrote: the rendered files and the copies (not the marker).
+    @discardableResult
+    static func write(_ plan: RenderPlan, copies: [SiteSource.CopiedFile], to output: String) throws(FileTree.Failure)
+        -> Int
+    {
         let folders = WorkFolders(output: output)
         let staging = folders.staging
         FileTree.remove(staging)  // an earlier build of this process, stopped before it ended
@@ -13,11 +17,12 @@ enum OutputStage {
         defer { Interruption.end(staging) }
         do {
             try FileTree.makeFolder(staging)
-            try write(plan, copies: copies, into: staging)
+            let written = try write(plan, copies: copies, into: staging)
             try keepHiddenEntries(of: output, in: staging)
-            try Interruption.swapping { () throws(FileTree.Failure) in
+            _ = try Interruption.swapping { () throws(FileTree.Failure) in
                 try OutputSwap.swap(staging, into: output, retired: folders.retired)
             }
+            return written
         } catch {
             Interruption.waitIfInterrupted()
             FileTree.remove(staging)
@@ -27,26 +32,35 @@ enum OutputStage {
 
     /// Every rendered file, every copied file and the marker, into the staging folder.
     private static func write(_ plan: RenderPlan, copies: [SiteSource.CopiedFile], into staging: String)
-        throws(FileTree.Failure)
+        throws(FileTree.Failure) -> Int
     {
         let folders = FolderMaker(root: staging)
-        // Each file is rendered and written on the same core, then dropped.
-        let failures = Array(0..<plan.count).parallelMap { index -> FileTree.Failure? in
-            let file = plan.file(at: index)
+        // Each job's files are rendered and written on the same core, then dropped.
+        let results = Array(0..<plan.count).parallelMap { index -> Result<Int, FileTree.Failure> in
+            let files = plan.files(at: index)
             do throws(FileTree.Failure) {
-                try folders.make(URLPath.folder(of: file.path))
-                try FileTree.write(file.text, to: staging + "/" + file.path)
-                return nil
+                for file in files {
+                    try folders.make(URLPath.folder(of: file.path))
+                    try FileTree.write(file.text, to: staging + "/" + file.path)
+                }
+                return .success(files.count)
             } catch {
-                return error
+                return .failure(error)
             }
         }
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        var written = copies.count
+        for result in results {
+            switch result {
+            case .success(let count): written += count
+            case .failure(let failure): throw failure
+            }
+        }
         for copy in copies {
             try folders.make(URLPath.folder(of: copy.outputPath))
             try FileTree.copy(copy.sourcePath, to: staging + "/" + copy.outputPath)
         }
         try FileTree.write(OutputGuard.markerText, to: staging + "/" + OutputGuard.marker)
+        return written
     }
 
     /// Hidden entries at the top of the old output (`.gitkeep`, `.nojekyll`, `.htaccess`, a `.git`
