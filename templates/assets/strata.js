@@ -2,9 +2,9 @@
 (function () {
   "use strict";
 
-  // 1. Opened from file:// there is no folder index, so folder links must name index.html.
+  // 1. From file:// folder links must name index.html.
   function indexLink(url) {
-    // Leave absolute URLs, root-relative paths, and same-page fragments or queries alone.
+    // Absolute, root-relative and same-page links stay.
     if (url === null || /^([a-z][a-z0-9+.\-]*:|\/|#|\?)/i.test(url)) return null;
     var cut = url.search(/[?#]/);
     var path = cut < 0 ? url : url.slice(0, cut);
@@ -83,7 +83,7 @@
       selects.forEach(function (select) {
         var value = params.get(select.name);
         if (value === null) return;
-        // A value the site no longer has is added so the URL still means what it says.
+        // A value the site lacks is added, so the URL keeps its meaning.
         if (!Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
           select.add(new Option(value, value));
         }
@@ -135,7 +135,7 @@
           if (a.empty !== b.empty) return a.empty ? 1 : -1;
           return sign * collator.compare(a.key, b.key) || a.entry.index - b.entry.index;
         });
-        // Reorder with the body out of the document, so the table is laid out once.
+        // Reorder off the document: one layout.
         var next = body.nextSibling;
         table.removeChild(body);
         keyed.forEach(function (item) { body.appendChild(item.entry.row); });
@@ -144,7 +144,7 @@
     });
   }
 
-  // 3. "/" jumps to the search box, as on most documentation sites, unless one is typing already.
+  // 3. "/" jumps to the search box unless one is typing.
   function searchShortcut() {
     document.addEventListener("keydown", function (event) {
       if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
