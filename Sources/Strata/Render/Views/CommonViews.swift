@@ -10,7 +10,6 @@ struct CommonPage: TemplateView {
     var isHome: Bool
     var nav: [NavEntry]
     var searchURL: String
-    var searchIndexURL: String
     var assets: String
     /// The page summary, else the site description.
     var description: String?

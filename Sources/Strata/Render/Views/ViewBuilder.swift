@@ -65,7 +65,7 @@ final class ViewBuilder {
         let canonicalURL = canonical ? config.baseURL.map { $0 + url } : nil
         return CommonPage(
             site: siteValues, root: href(""), title: title, isHome: isHome, nav: navigation(),
-            searchURL: href(GeneratedURLs.search), searchIndexURL: href(GeneratedURLs.searchIndex),
+            searchURL: href(GeneratedURLs.search),
             assets: href("assets/"), description: summary ?? config.description,
             canonical: canonicalURL, feedURL: config.baseURL.map { _ in href(GeneratedURLs.feed) },
             generator: "Strata \(version)",
