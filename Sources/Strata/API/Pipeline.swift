@@ -21,10 +21,7 @@ public enum Pipeline {
         } catch {
             throw BuildFailure(.fileSystem("\(error.description) (the output folder \(options.output) is unchanged)"))
         }
-        let seconds = (ContinuousClock.now - clock).seconds
-        let report = BuildReport(
-            pagesWritten: rendered.plan.jobs.filter(\.isPage).count,
-            filesWritten: filesWritten, warnings: rendered.warnings, seconds: seconds)
+        let report = rendered.report(filesWritten: filesWritten, since: clock)
         // Freeing the site model (a tenth of a second per ten thousand pages) happens on another
         // thread: the caller has its report as soon as the site is in place.
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(rendered) {} }
@@ -38,6 +35,13 @@ public enum Pipeline {
 
     /// What the stages before the disk produce: the files to render, the files to copy, the warnings.
     struct Rendered: Sendable {
+        /// The one line a build ends with, for a build that started at `start`.
+        func report(filesWritten: Int, since start: ContinuousClock.Instant) -> BuildReport {
+            BuildReport(
+                pagesWritten: plan.jobs.filter(\.isPage).count, filesWritten: filesWritten, warnings: warnings,
+                seconds: (ContinuousClock.now - start).seconds)
+        }
+
         var plan: RenderPlan
         /// Every file rendered in memory.
         var files: [OutputFile] { plan.renderAll() }

@@ -13,10 +13,6 @@ struct PreviewBuilder: Sendable {
         let files = rendered.files
         let site = PreviewSite(
             rendered: files, copies: rendered.copies, baseURL: rendered.plan.resolved.site.config.baseURL)
-        let report = BuildReport(
-            pagesWritten: rendered.plan.jobs.filter(\.isPage).count,
-            filesWritten: files.count + rendered.copies.count, warnings: rendered.warnings,
-            seconds: (ContinuousClock.now - clock).seconds)
-        return (site, report)
+        return (site, rendered.report(filesWritten: files.count + rendered.copies.count, since: clock))
     }
 }
