@@ -25,6 +25,23 @@ import Testing
         #expect(URLPath.relative(from: from, to: to) == expected)
     }
 
+    /// The byte walk that answers for the build's own URLs gives what splitting into parts gives,
+    /// for every pair of a set of paths with and without slashes, files, folders, shared prefixes,
+    /// a leading slash and an empty part (those two take the long way).
+    @Test func relativeAgreesWithParts() {
+        let paths = [
+            "", "/", "a", "a/", "a/b", "a/b/", "a/bc/", "ab/", "a/b/c/", "a/b/c.html", "404.html", "a.css",
+            "projects/io-net/", "projects/", "assets/strata.css", "search/index.js", "/abs/", "a//b/", "é/ü/",
+        ]
+        for from in paths {
+            for to in paths {
+                #expect(
+                    URLPath.relative(from: from, to: to) == URLPath.relativeOfAnyPaths(from: from, to: to),
+                    "from \(from) to \(to)")
+            }
+        }
+    }
+
     @Test func normalize() {
         #expect(URLPath.normalize("notes/../projects/io-net.md") == "projects/io-net.md")
         #expect(URLPath.normalize("/notes/./a/") == "notes/a")

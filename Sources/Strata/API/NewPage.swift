@@ -46,13 +46,8 @@ public enum NewPage {
 
     /// The 1-based line of the body that still holds the placeholder, if one does.
     static func placeholderLine(in body: String) -> Int? {
-        guard body.contains(placeholder) else { return nil }
-        var line = 1
-        for row in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            if row.contains(placeholder) { return line }
-            line += 1
-        }
-        return nil
+        guard let offset = ByteSearch.firstOffset(of: placeholder, in: body) else { return nil }
+        return 1 + body.utf8.prefix(offset).count { $0 == UInt8(ascii: "\n") }
     }
     private static let sourceExample =
         "# - {id: source-1, title: \"\", url: \"https://…\", publisher: \"\", published: YYYY-MM-DD, accessed: YYYY-MM-DD}"

@@ -116,7 +116,7 @@ struct FieldDecoder {
 
     mutating func url(_ node: YAMLNode?, _ key: String) -> String? {
         guard let node, let text = string(node, key) else { return nil }
-        guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.utf8.contains(UInt8(ascii: " ")) else {
+        guard text.hasPrefix("https://") || text.hasPrefix("http://"), !ByteSearch.contains(UInt8(ascii: " "), in: text) else {
             diagnostics.error("'\(key)' must be an http or https URL, not '\(text)'", at: node.location)
             return nil
         }

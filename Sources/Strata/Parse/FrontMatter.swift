@@ -13,7 +13,7 @@ struct FrontMatter: Sendable {
     /// Returns `nil` when the file does not start with a `---` line or the block is never closed.
     /// Windows line ends are read as "\n".
     static func split(_ text: String) -> FrontMatter? {
-        let text = text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        let text = ByteSearch.contains(UInt8(ascii: "\r"), in: text) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         let bytes = text.utf8
         var lineStart = bytes.startIndex
         var yamlStart: String.Index?

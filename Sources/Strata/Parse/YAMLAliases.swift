@@ -21,7 +21,7 @@ enum YAMLAliases {
     /// The first alias past a limit; `nil` when there is none, or when the text does not parse
     /// (the parse that follows reports that).
     static func check(_ text: String) -> Excess? {
-        guard text.utf8.contains(UInt8(ascii: "*")) else { return nil }
+        guard ByteSearch.contains(UInt8(ascii: "*"), in: text) else { return nil }
         var bytes = Array(text.utf8)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }

@@ -9,11 +9,13 @@ enum TextEncodingSniffer {
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             return "the file is UTF-16 text (it starts with a UTF-16 byte order mark)"
         }
-        let sample = data.prefix(1024)
-        guard sample.count >= 4 else { return nil }
+        let count = min(data.count, 1024)
+        guard count >= 4 else { return nil }
         var zeros = [0, 0]
-        for (offset, byte) in sample.enumerated() where byte == 0 { zeros[offset % 2] += 1 }
-        let half = sample.count / 2
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            for offset in 0..<count where bytes[offset] == UInt8(0) { zeros[offset % 2] += 1 }
+        }
+        let half = count / 2
         guard let parity = zeros.firstIndex(where: { $0 * 2 >= half }), zeros[1 - parity] == 0 else { return nil }
         let order = parity == 1 ? "little-endian" : "big-endian"
         return "the file looks like UTF-16 text (\(order), without a byte order mark: every other byte is 0)"
@@ -21,6 +23,8 @@ enum TextEncodingSniffer {
 
     /// Whether the file breaks lines with CR but never with LF.
     static func hasOnlyCarriageReturns(_ data: Data) -> Bool {
-        data.contains(0x0D) && !data.contains(0x0A)
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            ByteSearch.contains(0x0D, in: bytes) && !ByteSearch.contains(0x0A, in: bytes)
+        }
     }
 }

@@ -4,7 +4,7 @@ extension HTML {
     /// `noframes`, `script` or `plaintext` tag (any case) becomes `&lt;`, so the tag shows as text
     /// instead of swallowing or running the rest of the page. Everything else is left as written.
     static func tagFiltered(_ html: String) -> String {
-        guard html.utf8.contains(UInt8(ascii: "<")) else { return html }
+        guard ByteSearch.contains(UInt8(ascii: "<"), in: html) else { return html }
         let bytes = Array(html.utf8)
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + 16)

@@ -11,83 +11,135 @@ struct LinkResolver {
     /// Pages this page links to.
     var linked = Set<Int>()
 
-    private var page: Page { site.pages[pageIndex] }
+    /// What the resolver reads of its own page, taken out once: reading `site.pages[pageIndex]`
+    /// for each link would copy the whole page.
+    private let pageURL: String
+    private let pagePath: String
+    private let sourceIDs: [String]
+    private let checksCitations: Bool
 
     init(site: Site, files: Set<String>, generatedURLs: Set<String>, pageIndex: Int) {
         self.site = site
         self.files = files
         self.generatedURLs = generatedURLs
         self.pageIndex = pageIndex
+        pageURL = site.pages[pageIndex].parsed.url
+        pagePath = site.pages[pageIndex].parsed.path
+        sourceIDs = site.pages[pageIndex].parsed.fields.sources.map(\.id.value)
+        checksCitations = !site.pages[pageIndex].parsed.frontMatterFailed
     }
 
+    /// The document with its links rewritten. Only the blocks and inlines that hold a link are
+    /// rebuilt; the rest are the parsed document's own arrays, shared.
     mutating func resolve(_ document: MarkdownDocument) -> MarkdownDocument {
-        MarkdownDocument(
-            blocks: document.blocks.map { resolve($0) },
-            footnotes: document.footnotes.map { Footnote(label: $0.label, blocks: $0.blocks.map { resolve($0) }) },
-            tooDeep: document.tooDeep)
+        var result = document
+        if let blocks = resolve(document.blocks) { result.blocks = blocks }
+        for (offset, footnote) in document.footnotes.enumerated() {
+            if let blocks = resolve(footnote.blocks) { result.footnotes[offset].blocks = blocks }
+        }
+        return result
     }
 
-    private mutating func resolve(_ block: Block) -> Block {
+    /// `nil` when no block changes.
+    private mutating func resolve(_ blocks: [Block]) -> [Block]? {
+        var result: [Block]?
+        for (offset, block) in blocks.enumerated() {
+            if let changed = resolve(block) {
+                if result == nil { result = Array(blocks[..<offset]) }
+                result?.append(changed)
+            } else {
+                result?.append(block)
+            }
+        }
+        return result
+    }
+
+    /// `nil` when the block holds no link.
+    private mutating func resolve(_ block: Block) -> Block? {
         switch block {
-        case .paragraph(let inlines): .paragraph(resolve(inlines))
+        case .paragraph(let inlines): return resolve(inlines).map { .paragraph($0) }
         case .heading(let level, let id, let inlines, let location):
-            .heading(level: level, id: id, content: resolve(inlines), location: location)
-        case .blockQuote(let blocks): .blockQuote(blocks.map { resolve($0) })
+            return resolve(inlines).map { .heading(level: level, id: id, content: $0, location: location) }
+        case .blockQuote(let blocks): return resolve(blocks).map { .blockQuote($0) }
         case .list(let ordered, let start, let tight, let items):
-            .list(
-                ordered: ordered, start: start, tight: tight,
-                items: items.map { ListItem(task: $0.task, blocks: $0.blocks.map { resolve($0) }) })
+            var changed = false
+            var resolved = items
+            for (offset, item) in items.enumerated() {
+                guard let blocks = resolve(item.blocks) else { continue }
+                resolved[offset].blocks = blocks
+                changed = true
+            }
+            return changed ? .list(ordered: ordered, start: start, tight: tight, items: resolved) : nil
         case .table(let table):
-            .table(
-                Table(
-                    alignments: table.alignments, header: table.header.map { resolve($0) },
-                    rows: table.rows.map { $0.map { resolve($0) } }))
-        case .codeBlock, .html, .thematicBreak: block
+            var changed = false
+            var resolved = table
+            for (column, cell) in table.header.enumerated() {
+                guard let cell = resolve(cell) else { continue }
+                resolved.header[column] = cell
+                changed = true
+            }
+            for (row, cells) in table.rows.enumerated() {
+                for (column, cell) in cells.enumerated() {
+                    guard let cell = resolve(cell) else { continue }
+                    resolved.rows[row][column] = cell
+                    changed = true
+                }
+            }
+            return changed ? .table(resolved) : nil
+        case .codeBlock, .html, .thematicBreak: return nil
         }
     }
 
     /// A link or image to a refused scheme (`RefusedScheme`) is replaced by its text, with a warning.
-    private mutating func resolve(_ inlines: [Inline]) -> [Inline] {
-        var result: [Inline] = []
-        for inline in inlines {
+    /// `nil` when no inline changes.
+    private mutating func resolve(_ inlines: [Inline]) -> [Inline]? {
+        var result: [Inline]?
+        for (offset, inline) in inlines.enumerated() {
+            var replacement: [Inline]?
             switch inline {
             case .link(let target, let children), .image(let target, let children):
                 let isImage = if case .image = inline { true } else { false }
                 if let scheme = RefusedScheme.of(target.destination, isImage: isImage) {
                     diagnostics.warning(RefusedScheme.message(scheme, isImage: isImage), at: target.location)
-                    result += isImage ? [.text(children.plainText)] : resolve(children)
-                    continue
+                    replacement = isImage ? [.text(children.plainText)] : resolve(children) ?? children
                 }
             default: break
             }
-            result.append(resolve(inline))
+            if replacement == nil, let changed = resolve(inline) { replacement = [changed] }
+            if let replacement {
+                if result == nil { result = Array(inlines[..<offset]) }
+                result?.append(contentsOf: replacement)
+            } else {
+                result?.append(inline)
+            }
         }
         return result
     }
 
-    private mutating func resolve(_ inline: Inline) -> Inline {
+    /// `nil` when the inline holds no link.
+    private mutating func resolve(_ inline: Inline) -> Inline? {
         switch inline {
-        case .emphasis(let children): return .emphasis(resolve(children))
-        case .strong(let children): return .strong(resolve(children))
-        case .strikethrough(let children): return .strikethrough(resolve(children))
-        case .link(let target, let children): return .link(resolveLink(target), resolve(children))
+        case .emphasis(let children): return resolve(children).map { .emphasis($0) }
+        case .strong(let children): return resolve(children).map { .strong($0) }
+        case .strikethrough(let children): return resolve(children).map { .strikethrough($0) }
+        case .link(let target, let children): return .link(resolveLink(target), resolve(children) ?? children)
         case .image(let target, let children): return .image(resolveLink(target), children)
         case .wikilink(let target, let label, let location):
             guard let (index, fragment) = resolveWikilink(target, at: location) else { return .text(label ?? target) }
-            let destination = href(to: site.pages[index].url, fragment: fragment)
-            let text = label ?? defaultLabel(site.pages[index], fragment: fragment)
+            let destination = href(to: site.pages[index].parsed.url, fragment: fragment)
+            let text = label ?? defaultLabel(index, fragment: fragment)
             return .link(LinkTarget(destination: destination, title: "", location: location), [.text(text)])
         case .citation(let id, let location):
-            if !page.frontMatterFailed, !page.fields.sources.contains(where: { $0.id.value == id }) {
+            if checksCitations, !sourceIDs.contains(id) {
                 diagnostics.error(unknownSourceMessage(id), at: location)
             }
-            return inline
-        default: return inline
+            return nil
+        default: return nil
         }
     }
 
     func unknownSourceMessage(_ id: String) -> String {
-        let known = page.fields.sources.map(\.id.value)
+        let known = sourceIDs
         if known.isEmpty { return "unknown source '\(id)': this page lists no sources; add it under 'sources'" }
         return "unknown source '\(id)'; this page's sources are \(known.joined(separator: ", "))"
     }
@@ -95,13 +147,13 @@ struct LinkResolver {
     // MARK: Wikilinks
 
     private mutating func resolveWikilink(_ target: String, at location: SourceLocation) -> (Int, String?)? {
-        let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let name = String(parts[0])
-        let fragment = parts.count > 1 ? String(parts[1]) : nil
+        let hash = target.utf8.firstIndex(of: UInt8(ascii: "#"))
+        let name = hash.map { String(target[..<$0]) } ?? target
+        let fragment = hash.map { String(target[target.utf8.index(after: $0)...]) }
         let index: Int
         if name.isEmpty {
             index = pageIndex
-        } else if name.contains("/") {
+        } else if ByteSearch.contains(UInt8(ascii: "/"), in: name) {
             guard let found = site.byQualifiedName[name] ?? site.byQualifiedName[name.lowercased()] else {
                 diagnostics.error(missingPageMessage(name), at: location)
                 return nil
@@ -129,11 +181,12 @@ struct LinkResolver {
     }
 
     /// The target's title, and for `[[page#heading]]` the heading's text after it ("Title › Heading").
-    private func defaultLabel(_ target: Page, fragment: String?) -> String {
-        guard let fragment, let heading = target.headings.first(where: { $0.id == fragment }) else {
-            return target.title
+    private func defaultLabel(_ target: Int, fragment: String?) -> String {
+        let title = site.pages[target].parsed.fields.title
+        guard let fragment, let heading = site.pages[target].headings.first(where: { $0.id == fragment }) else {
+            return title
         }
-        return target.path == page.path ? heading.text : target.title + " › " + heading.text
+        return target == pageIndex ? heading.text : title + " › " + heading.text
     }
 
     private func missingPageMessage(_ name: String) -> String {
@@ -149,19 +202,20 @@ struct LinkResolver {
     }
 
     private mutating func checkHeading(_ fragment: String, on index: Int, at location: SourceLocation) -> Bool {
-        let target = site.pages[index]
-        if target.headings.contains(where: { $0.id == fragment }) { return true }
-        let known = target.headings.map(\.id)
+        let headings = site.pages[index].headings
+        if headings.contains(where: { $0.id == fragment }) { return true }
+        let path = site.pages[index].parsed.path
+        let known = headings.map(\.id)
         let list = known.isEmpty ? "it has no headings" : "its headings are " + known.joined(separator: ", ")
         if fragment.isEmpty {
-            diagnostics.error("'#' must be followed by a heading of \(target.path); \(list)", at: location)
+            diagnostics.error("'#' must be followed by a heading of \(path); \(list)", at: location)
         } else {
-            if let renamed = target.headings.first(where: { Slug.make(from: $0.text) == fragment }) {
+            if let renamed = headings.first(where: { Slug.make(from: $0.text) == fragment }) {
                 diagnostics.error(
-                    "\(target.path) has no heading '#\(fragment)': heading ids follow GitHub's rules now, and '\(renamed.text)' is '#\(renamed.id)'",
+                    "\(path) has no heading '#\(fragment)': heading ids follow GitHub's rules now, and '\(renamed.text)' is '#\(renamed.id)'",
                     at: location)
             } else {
-                diagnostics.error("\(target.path) has no heading '#\(fragment)'; \(list)", at: location)
+                diagnostics.error("\(path) has no heading '#\(fragment)'; \(list)", at: location)
             }
         }
         return false
@@ -185,7 +239,7 @@ struct LinkResolver {
         }
         if let query = pathPart.firstIndex(of: "?") { pathPart = String(pathPart[..<query]) }
         pathPart = pathPart.removingPercentEncodingIfPossible
-        let base = pathPart.hasPrefix("/") ? "" : URLPath.folder(of: String(page.path.dropFirst("content/".count)))
+        let base = pathPart.hasPrefix("/") ? "" : URLPath.folder(of: String(pagePath.dropFirst("content/".count)))
         guard let normalized = URLPath.normalize(base + "/" + pathPart) else {
             diagnostics.error("link '\(destination)' climbs above the site root", at: target.location)
             return target
@@ -203,7 +257,7 @@ struct LinkResolver {
             }
             if let fragment, !checkHeading(fragment, on: index, at: target.location) { return target }
             if index != pageIndex { linked.insert(index) }
-            resolved.destination = href(to: site.pages[index].url, fragment: fragment)
+            resolved.destination = href(to: site.pages[index].parsed.url, fragment: fragment)
             return resolved
         }
         let asFolder = normalized.isEmpty ? "" : normalized + "/"
@@ -235,7 +289,7 @@ struct LinkResolver {
     }
 
     private func href(to url: String, fragment: String?) -> String {
-        var result = url == page.url && fragment != nil ? "" : URLPath.relative(from: page.url, to: url)
+        var result = url == pageURL && fragment != nil ? "" : URLPath.relative(from: pageURL, to: url)
         if let fragment { result += "#" + fragment }
         return result
     }

@@ -10,6 +10,12 @@ enum RefusedScheme {
 
     /// The refused scheme of `destination` (lowercase), or `nil` when the link may stay.
     static func of(_ destination: String, isImage: Bool) -> String? {
+        switch plainScheme(destination) {
+        case .none: return nil
+        case .some(nil): break
+        case .some(let scheme?) where !names.contains(scheme): return nil
+        case .some: break
+        }
         var scalars = destination.unicodeScalars.drop { $0.value <= 0x20 }.filter {
             $0 != "\t" && $0 != "\n" && $0 != "\r"
         }
@@ -20,6 +26,23 @@ enum RefusedScheme {
         let rest = String(String.UnicodeScalarView(scalars)).lowercased()
         if isImage && scheme == "data" && rest.hasPrefix("image/") { return nil }
         return scheme
+    }
+
+    /// The fast answer for the links pages are made of: `.none` when there is no `:` at all (no
+    /// scheme), the lowercased scheme when what comes before the first `:` is plain ASCII letters,
+    /// digits, `+`, `.` or `-` (what a browser would read the same), `.some(nil)` to read it
+    /// the long way.
+    private static func plainScheme(_ destination: String) -> String?? {
+        let bytes = destination.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return .none }
+        let scheme = bytes[..<colon]
+        guard let first = scheme.first, first > 0x20,
+            scheme.allSatisfy({ byte in
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                    || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+            })
+        else { return .some(nil) }
+        return .some(String(decoding: scheme.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self))
     }
 
     static func message(_ scheme: String, isImage: Bool) -> String {

@@ -2,6 +2,65 @@
 enum URLPath {
     /// The relative link from the page at `from` (a folder URL like `projects/io-net/`) to `to`.
     static func relative(from: String, to: String) -> String {
+        var from = from
+        var to = to
+        let fast = from.withUTF8 { from in
+            to.withUTF8 { to in relativeOfPlainPaths(from: from, to: to) }
+        }
+        return fast ?? relativeOfAnyPaths(from: from, to: to)
+    }
+
+    /// `relative(from:to:)` by a walk over the bytes, for paths without a leading `/` or an
+    /// empty part (`a//b`), which are all the URLs the build makes; `nil` for any other.
+    private static func relativeOfPlainPaths(from: UnsafeBufferPointer<UInt8>, to: UnsafeBufferPointer<UInt8>)
+        -> String?
+    {
+        let slash = UInt8(ascii: "/")
+        guard isPlain(from), isPlain(to) else { return nil }
+        // The folder of `from`: all of it when it ends in `/`, else what comes before its last `/`.
+        var fromEnd = from.count
+        if fromEnd > 0, from[fromEnd - 1] != slash { fromEnd = from.lastIndex(of: slash) ?? 0 }
+        let toEndsInSlash = to.last == slash
+        let toParts = to.isEmpty ? 0 : to.count { $0 == slash } + (toEndsInSlash ? 0 : 1)
+        let limit = toParts - (toEndsInSlash ? 0 : 1)
+        var i = 0
+        var j = 0
+        var common = 0
+        while common < limit, i < fromEnd {
+            let fromPart = (from[i..<fromEnd].firstIndex(of: slash) ?? fromEnd)
+            let toPart = (to[j...].firstIndex(of: slash) ?? to.count)
+            guard fromPart - i == toPart - j, from[i..<fromPart].elementsEqual(to[j..<toPart]) else { break }
+            common += 1
+            i = min(fromPart + 1, fromEnd)
+            j = min(toPart + 1, to.count)
+        }
+        var ups = 0
+        while i < fromEnd {
+            ups += 1
+            i = (from[i..<fromEnd].firstIndex(of: slash) ?? fromEnd) + 1
+        }
+        if ups == 0 && j == to.count { return "./" }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(ups * 3 + to.count - j)
+        for _ in 0..<ups { bytes += [UInt8(ascii: "."), UInt8(ascii: "."), slash] }
+        bytes += to[j...]
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// No leading `/` and no `//`.
+    private static func isPlain(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
+        let slash = UInt8(ascii: "/")
+        if path.first == slash { return false }
+        var previous: UInt8 = 0
+        for byte in path {
+            if byte == slash && previous == slash { return false }
+            previous = byte
+        }
+        return true
+    }
+
+    /// The same by splitting into parts, for any paths; the byte walk above is checked against it.
+    static func relativeOfAnyPaths(from: String, to: String) -> String {
         let fromFolder = from.isEmpty || from.hasSuffix("/") ? from : folder(of: from)
         let fromParts = fromFolder.split(separator: "/")
         let toParts = to.split(separator: "/", omittingEmptySubsequences: true)
