@@ -14,6 +14,8 @@
 #   SEARCH_OUT     where this script's copy of the corpus, the built site and the results go
 #                  (default: BENCH_OUT/search)
 #   SEARCH_RUNS    runs per query and per page load (default 7); medians are reported
+#   SEARCH_TIMEOUT seconds a page load or a query may take in the browser before it counts as
+#                  no answer (default 900: Pagefind needs minutes for a common word at 110k pages)
 #   STRATA         a strata binary to use instead of building .build-release/release/strata
 #   SWIFT          the swift driver (default: swift)
 set -euo pipefail
@@ -21,6 +23,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 OUT="${SEARCH_OUT:-$BENCH_OUT/search}"
 RUNS="${SEARCH_RUNS:-7}"
+TIMEOUT="${SEARCH_TIMEOUT:-900}"
 CORPUS="${SEARCH_CORPUS:-$BENCH_OUT/corpus}"
 SITE="$OUT/site"
 
@@ -115,7 +118,7 @@ cat "$OUT/sizes.json"
 busy_before=$(cpu_busy)
 echo "CPU busy with other work before timing: ${busy_before}%"
 python3 "$REPO/bench/search_measure.py" "$SITE" --runs "$RUNS" --json "$OUT/browser.json" \
-    --server-log "$OUT/http.log"
+    --server-log "$OUT/http.log" --timeout "$TIMEOUT"
 busy_after=$(cpu_busy)
 echo "CPU busy with other work after timing: ${busy_after}%"
 

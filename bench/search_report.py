@@ -66,6 +66,12 @@ def main():
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for query, our in ours.items():
         pf = pagefind[query]
+        if "no_answer_s" in pf:
+            none = f"no answer within {pf['no_answer_s']:g} s"
+            print(f"| `{query}` | {kb(our['first_bytes'])} ({kb(our['index_bytes'])}, {our['index_files']} files) / "
+                  f"{none} | {ms(our['first_ms'])} / {ms(ours_file[query]['first_ms'])} | {none} | "
+                  f"{ms(our['repeat_ms'])} / {ms(ours_file[query]['repeat_ms'])} | — | {our['count']:,} / — |")
+            continue
         print(f"| `{query}` | {kb(our['first_bytes'])} ({kb(our['index_bytes'])}, {our['index_files']} files) / "
               f"{kb(pf['first_bytes'])}: {our['first_bytes'] / pf['first_bytes']:.2f} | "
               f"{ms(our['first_ms'])} / {ms(ours_file[query]['first_ms'])} | {ms(pf['first_ms'])} | "
@@ -74,7 +80,7 @@ def main():
     print()
     print("Top results, strata / Pagefind:")
     for query, our in ours.items():
-        print(f"- `{query}`: {', '.join(our['top'])} / {', '.join(pagefind[query]['top'])}")
+        print(f"- `{query}`: {', '.join(our['top'])} / {', '.join(pagefind[query].get('top', ['no answer']))}")
     if arguments.json:
         with open(arguments.json, "w") as out:
             json.dump({"sizes": sizes, "browser": browser, "machine": arguments.machine,

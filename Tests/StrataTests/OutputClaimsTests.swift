@@ -120,6 +120,28 @@ import Testing
                 "content/tags:1:1: error: this file would be copied to /tags, which is already taken by the generated page /tags/, which needs /tags/ to be a folder; rename or move the file"
             ],
             setUp: { site in try site.write("content/tags", "not a folder\n") }),
+        alias(
+            "an alias onto the search index's word pieces", "/search/words/",
+            "is already taken by the search index, which writes its pieces in /search/words/"),
+        alias(
+            "an alias onto a page fragment of the search index", "/search/pages/0.html",
+            "is already taken by the search index, which writes its pieces in /search/pages/"),
+        Case(
+            name: "a copied file onto a piece of the search index",
+            expected: [
+                "content/search/prefix/63.js:1:1: error: this file would be copied to /search/prefix/63.js, which is already taken by the search index, which writes its pieces in /search/prefix/; rename or move the file",
+                "content/search/words:1:1: error: this file would be copied to /search/words, which is already taken by the search index, which writes its pieces in /search/words/, which needs /search/words/ to be a folder; rename or move the file",
+            ],
+            setUp: { site in
+                try site.write("content/search/prefix/63.js", "mine();\n")
+                try site.write("content/search/words", "not a folder\n")
+            }),
+        Case(
+            name: "a page where the search index writes its pieces",
+            expected: [
+                "content/search/pages.md:1:1: error: this page would be written at /search/pages/, which is already taken by the search index, which writes its pieces in /search/pages/; rename the file"
+            ],
+            setUp: { site in try site.write("content/search/pages.md", "---\ntitle: Pages\n---\n\nAll of them.\n") }),
         Case(
             name: "a page onto a generated page",
             expected: [
@@ -177,6 +199,29 @@ import Testing
                 let refusedOwn = "is already taken by an alias of content/about.md"
                 #expect(
                     messages.count == 1 && (messages[0].hasPrefix(refused) || messages[0].hasSuffix(refusedOwn)),
+                    "\(messages)")
+            }
+        }
+    }
+
+    /// Every file the search index writes is claimed: a file copied onto any of them is refused.
+    @Test func everySearchFileIsClaimed() throws {
+        let site = try fixtureSite()
+        _ = try Pipeline.build(BuildOptions(root: site.path, today: testToday))
+        let files = try listFiles(site.file("public")).filter { $0.hasPrefix("search/") && $0.hasSuffix(".js") }
+        #expect(files.contains("search/index.js") && files.contains("search/words/0.js"))
+        #expect(files.contains("search/pages/0.js") && files.count > 10)
+        for file in files {
+            let attempt = try fixtureSite()
+            try attempt.write("content/" + file, "mine();\n")
+            do {
+                _ = try Pipeline.check(BuildOptions(root: attempt.path, today: testToday))
+                Issue.record("a copied file onto /\(file) passed check")
+            } catch {
+                let messages = error.diagnostics.map(\.description)
+                #expect(
+                    messages.count == 1
+                        && messages[0].hasPrefix("content/\(file):1:1: error: this file would be copied to /\(file), which is already taken by the "),
                     "\(messages)")
             }
         }

@@ -8,6 +8,8 @@ enum GeneratedURLs {
     static let reviews = "reviews/"
     static let search = "search/"
     static let searchIndex = "search/index.js"
+    /// Where the search index writes its word pieces, merged prefixes and page fragments.
+    static let searchFolders = ["search/words/", "search/prefix/", "search/pages/"]
     static let projectsJSON = "api/projects.json"
     static let projectsCSV = "api/projects.csv"
     static let notFound = "404.html"

@@ -7,6 +7,9 @@ struct OutputClaims {
     private var files: [String: String] = [:]
     /// Folder path → who first wrote a file under it.
     private var folders: [String: String] = [:]
+    /// Folder path → who writes files in it whose names are known only when it writes them
+    /// (the search index's pieces): nothing else may write anything there.
+    private var reserved: [String: String] = [:]
 
     /// Claims `path` for `owner`, or returns who holds it already.
     mutating func claim(_ path: String, by owner: String) -> String? {
@@ -15,6 +18,7 @@ struct OutputClaims {
         var folder = URLPath.folder(of: path)
         while !folder.isEmpty {
             if let holder = files[folder] { return "\(holder), a file at /\(folder) where a folder would be" }
+            if let holder = reserved[folder] { return holder }
             folder = URLPath.folder(of: folder)
         }
         files[path] = owner
@@ -26,6 +30,17 @@ struct OutputClaims {
         return nil
     }
 
+    /// Claims the folder `path` (`search/words`) and everything that will be written in it for
+    /// `owner`. Made before any file is claimed there.
+    mutating func reserve(folder path: String, by owner: String) {
+        reserved[path] = owner
+        var folder = path
+        while !folder.isEmpty, folders[folder] == nil {
+            folders[folder] = owner
+            folder = URLPath.folder(of: folder)
+        }
+    }
+
     /// Claims every output path of the site in a fixed order (data files, generated pages,
     /// content pages, copied files, aliases); returns the aliases as redirect URLs.
     static func resolve(_ site: Site, copies: [SiteSource.CopiedFile], _ diagnostics: inout Diagnostics)
@@ -34,6 +49,9 @@ struct OutputClaims {
         var claims = OutputClaims()
         for path in GeneratedURLs.dataFiles(site.config) {
             _ = claims.claim(path, by: "the generated file /\(path)")
+        }
+        for folder in GeneratedURLs.searchFolders {
+            claims.reserve(folder: String(folder.dropLast()), by: "the search index, which writes its pieces in /\(folder)")
         }
         for url in GeneratedURLs.pages(for: site) {
             _ = claims.claim(OutputFile.path(for: url), by: "the generated page /\(url)")

@@ -17,9 +17,9 @@
 /// - `search/pages/N.js`: page N's title, URL, summary and the start of its text, for the
 ///   results shown (`SearchFragment`).
 enum SearchIndex {
-    static let wordsFolder = "search/words/"
-    static let prefixFolder = "search/prefix/"
-    static let pagesFolder = "search/pages/"
+    static let wordsFolder = GeneratedURLs.searchFolders[0]
+    static let prefixFolder = GeneratedURLs.searchFolders[1]
+    static let pagesFolder = GeneratedURLs.searchFolders[2]
     /// A word piece is closed once it holds this many bytes.
     static let pieceBytes = 24_000
 
