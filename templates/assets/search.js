@@ -1,5 +1,4 @@
-// Search as you type (header box) and the search page. The index is in pieces (SearchIndex.swift)
-// loaded as <script> elements: it works offline, from file:// and under any path.
+// Search as you type and the search page, from an index in pieces (SearchIndex.swift).
 (() => {
   "use strict";
   const $ = (id) => document.getElementById(id), header = $("site-search"), form = header && header.form;
@@ -10,7 +9,7 @@
   const digit = new Int8Array(128);
   for (let d = 0; d < DIGITS.length; d++) digit[DIGITS.charCodeAt(d)] = d;
   const FAILED = "The search index did not load.";
-  let index;
+  let index, answers = {};
 
   window.strataSearchPiece = (name, data) => waiting[name]?.(data);
   const load = (name, path) => (loaded[name] ||= new Promise((resolve, reject) => {
@@ -34,7 +33,7 @@
     return low - 1;
   }
 
-  // Entries [key, isWord, lists, mates] starting with `term`, and its mates (SearchIndex.swift).
+  // Entries [key, isWord, lists, mates] starting with `term`, and its mates.
   function entries(term) {
     const low = pieceOf(term), high = pieceOf(term + "\uffff"), range = [];
     for (let n = low; n <= high; n++) range.push(piece(n));
@@ -65,29 +64,29 @@
     return found;
   }
 
-  const lookup = (term) => (cache[term] ||= entries(term).then((list) => [list, best(list)], (error) => {
-    delete cache[term];
-    throw error;
-  }));
+  const kept = (map, key, make) => (map[key] ||= make().catch((error) => { delete map[key]; throw error; }));
+  const lookup = (term) => kept(cache, term, () => entries(term).then((list) => [list, best(list)]));
 
   // Every term must match; +1000 for a one-word query that is the title, +500 for a title
-  // starting with the first term.
+  // starting with the first term. Hits: page numbers, best first; the latest is kept.
   function search(query) {
-    const wanted = fold(query).split(WORD).filter(Boolean);
+    const wanted = fold(query).split(WORD).filter(Boolean), key = wanted.join(" ");
     if (!wanted.length) return Promise.resolve();
-    return start().then(() => Promise.all(wanted.map(lookup))).then((looked) => {
-      const found = looked.map((l) => l[0]), fields = looked.map((l) => l[1]), hits = [];
+    if (!answers[key]) answers = {};
+    return kept(answers, key, () => start().then(() => Promise.all(wanted.map(lookup))).then((looked) => {
+      const found = looked.map((l) => l[0]), fields = looked.map((l) => l[1]), keys = [];
       for (let i = 0; i < index.pages; i++) {
         let score = 0, j = 0, field;
         for (; j < wanted.length && (field = fields[j][i]) < 255; j++) {
           score += SCORE[field] + (field === 0 && !wanted[1] ? 1000 : field < 2 && !j ? 500 : 0);
         }
-        if (j === wanted.length) hits.push({ page: i, score });
+        if (j === wanted.length) keys.push((1e6 - score) * 2 ** 32 + i);
       }
-      hits.sort((a, b) => b.score - a.score);
+      const hits = new Float64Array(keys).sort().map((k) => k % 2 ** 32);
       const marks = wanted.concat(...found.flat().map((e) => e[3] || []));
-      return { wanted, hits, marks, missing: wanted.filter((t, n) => !found[n].length) };
-    });
+      const words = new RegExp("(?<![\\p{L}\\p{M}\\p{N}])(" + marks.join("|") + ")", "gu");
+      return { wanted, hits, words, missing: wanted.filter((t, n) => !found[n].length) };
+    }));
   }
 
   function edits(a, b) {
@@ -102,7 +101,7 @@
     return rows[a.length][b.length];
   }
 
-  // "Did you mean": the closest word of its piece (one edit up to four letters, else two).
+  // "Did you mean": the closest word of its piece (1 edit up to 4 letters, else 2).
   function suggest(found) {
     if (!found?.missing.length) return null;
     return Promise.all(found.wanted.map((term) => !found.missing.includes(term) ? term
@@ -124,8 +123,7 @@
   const counted = (n) => n + " result" + (n === 1 ? "" : "s");
   const href = (from, url) => from + url + (location.protocol === "file:" && /(^|\/)$/.test(url) ? "index.html" : "");
 
-  function snippet(into, page, marks) {
-    const words = new RegExp("(?<![\\p{L}\\p{M}\\p{N}])(" + marks.join("|") + ")", "gu");
+  function snippet(into, page, words) {
     const same = (text) => /^[\0-\x7f]*$/.test(text) ? text.toLowerCase()
       : Array.from(text, (c) => (fold(c).length === c.length ? fold(c) : c)).join("");
     let text = page.x, at = same(text).search(words);
@@ -141,15 +139,15 @@
     into.append(text.slice(last));
   }
 
-  function show(item, page, from, marks) {
+  function show(item, page, from, words) {
     const title = make(from == null ? "span" : "a", "item-title", page.t), passage = make("span", "summary");
     if (from != null) title.href = href(from, page.u);
-    snippet(passage, page, marks);
+    snippet(passage, page, words);
     item.append(title, " ", make("span", "count", page.k), passage);
   }
 
-  const pages = (hits, from, count) => Promise.all(hits.slice(from, from + count).map((hit) =>
-    load("f" + hit.page, "pages/" + hit.page + ".js").then((page) => ({ ...page, k: kindOf(hit.page) }))));
+  const pages = (hits, from, count) => Promise.all(Array.from(hits.slice(from, from + count), (hit) =>
+    load("f" + hit, "pages/" + hit + ".js").then((page) => ({ ...page, k: kindOf(hit) }))));
 
   // The header's combobox.
   const list = $("site-search-list"), spoken = $("site-search-status");
@@ -185,7 +183,7 @@
       choose(-1);
       list.textContent = "";
       options = [];
-      for (const page of top) show(option(go(href(form.dataset.root, page.u))), page, null, found.marks);
+      for (const page of top) show(option(go(href(form.dataset.root, page.u))), page, null, found.words);
       if (better) option(() => { header.value = better; dropdown(); }, "Did you mean " + better + "?");
       else if (count > top.length) option(go(form.action + "?q=" + encodeURIComponent(query)), "All " + count + " results");
       spoken.textContent = counted(count);
@@ -212,7 +210,7 @@
   const input = $("search-query"), results = $("search-results"), status = $("search-status");
   const kinds = $("search-kind"), hint = $("search-suggestion"), more = make("button");
   if (!input) return;
-  let hits = [], shown = 0, marks = [], asking = 0;
+  let hits = [], shown = 0, words, asking = 0;
   for (const hidden of document.querySelectorAll(".search [hidden]")) hidden.hidden = false;
   more.hidden = true;
   results.after(more);
@@ -221,7 +219,7 @@
     const first = shown;
     return pages(hits, first, 10).then((found) => {
       if (ask !== asking) return;
-      for (const page of found) show(results.appendChild(make("li", "item")), page, results.dataset.root, marks);
+      for (const page of found) show(results.appendChild(make("li", "item")), page, results.dataset.root, words);
       shown = first + found.length;
       more.hidden = shown >= hits.length;
       more.textContent = "Show " + Math.min(10, hits.length - shown) + " more";
@@ -233,14 +231,14 @@
     const query = input.value.trim(), kind = kinds.value, ask = ++asking, quoted = "\u201c" + query + "\u201d";
     const url = new URL(location.href), params = url.searchParams;
     for (const [name, value] of [["q", query], ["kind", kind]]) value ? params.set(name, value) : params.delete(name);
-    try { history.replaceState(null, "", url); } catch (error) {} // file:// may refuse
+    try { history.replaceState(null, "", url); } catch {} // file:// may refuse
     search(query).then((found) => {
       if (ask !== asking) return;
       results.textContent = hint.textContent = "";
       more.hidden = true;
       if (!found) return (status.textContent = "Type a word to search every page.");
-      hits = found.hits.filter((hit) => !kind || kindOf(hit.page) === kind);
-      marks = found.marks;
+      hits = found.hits.filter((hit) => !kind || kindOf(hit) === kind);
+      words = found.words;
       shown = 0;
       return Promise.all([showMore(ask), suggest(found)]).then(([, better]) => {
         if (ask !== asking) return;

@@ -26,7 +26,7 @@
     });
   }
 
-  // 2. The projects table: filters kept in the URL query, and sortable columns.
+  // 2. The projects table: filters in the URL query; sortable columns.
   function projectsTable() {
     var table = document.getElementById("projects-table");
     var form = document.getElementById("project-filters");
@@ -74,7 +74,7 @@
       try {
         history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
       } catch (error) {
-        // Some browsers refuse to rewrite file:// URLs; filtering still works.
+        // file:// may refuse; filtering still works.
       }
     }
 
@@ -131,7 +131,7 @@
           return { entry: entry, key: key, empty: key === "" || key === "unknown" };
         });
         keyed.sort(function (a, b) {
-          // Empty and unknown values stay at the bottom whichever way the column runs.
+          // Empty and unknown values stay last either way.
           if (a.empty !== b.empty) return a.empty ? 1 : -1;
           return sign * collator.compare(a.key, b.key) || a.entry.index - b.entry.index;
         });
