@@ -5,25 +5,7 @@ extension ViewBuilder {
     /// The page's template and its views, on top of the common values.
     func contentPage(_ index: Int) -> (template: ThemeTemplate, views: [TemplateValue]) {
         let page = site.pages[index]
-        let body = PageBody.render(index, in: resolved)
-        let layers = page.fields.layers.compactMap { site.layer($0.value) }
-        let repo = site.config.repoURL
-        let branch = site.config.repoBranch
-        let toc = page.headings.filter { (2...3).contains($0.level) }.map {
-            TOCEntry(id: $0.id, text: $0.text, level: $0.level)
-        }
-        let content = ContentPage(
-            content: TemplateHTML(body.html), sources: body.sources, hasSources: !body.sources.isEmpty,
-            backlinks: items(resolved.backlinks[index]), hasBacklinks: !resolved.backlinks[index].isEmpty,
-            tags: page.fields.tags.map { term(.tags, $0.value) }, hasTags: !page.fields.tags.isEmpty,
-            layers: items(layers), hasLayers: !layers.isEmpty, kind: page.kind.rawValue,
-            summary: page.fields.summary, date: page.fields.date?.description, updated: page.updated?.description,
-            reviewed: page.fields.reviewed?.value.description, stale: resolved.stale[index] && page.kind == .project,
-            editURL: repo.map { $0 + "/edit/" + branch + "/" + page.path },
-            historyURL: repo.map { $0 + "/commits/" + branch + "/" + page.path }, repoURL: repo,
-            repoBranch: repo.map { _ in branch }, sourcePath: repo.map { _ in page.path },
-            toc: toc, hasTOC: toc.count >= 3
-        ).templateValue
+        let content = contentView(index).templateValue
         switch page.kind {
         case .home:
             let others = site.pages.indices.filter { site.pages[$0].kind == .plain }
@@ -47,6 +29,29 @@ extension ViewBuilder {
         case .note, .plain, .sectionIntro:
             return (.page, [content])
         }
+    }
+
+    /// What a page written in Markdown gives its template.
+    func contentView(_ index: Int) -> ContentPage {
+        let page = site.pages[index]
+        let body = PageBody.render(index, in: resolved)
+        let layers = page.fields.layers.compactMap { site.layer($0.value) }
+        let repo = site.config.repoURL
+        let branch = site.config.repoBranch
+        let toc = page.headings.filter { (2...3).contains($0.level) }.map {
+            TOCEntry(id: $0.id, text: $0.text, level: $0.level)
+        }
+        return ContentPage(
+            content: TemplateHTML(body.html), sources: body.sources, hasSources: !body.sources.isEmpty,
+            backlinks: items(resolved.backlinks[index]), hasBacklinks: !resolved.backlinks[index].isEmpty,
+            tags: page.fields.tags.map { term(.tags, $0.value) }, hasTags: !page.fields.tags.isEmpty,
+            layers: items(layers), hasLayers: !layers.isEmpty, kind: page.kind.rawValue,
+            summary: page.fields.summary, date: page.fields.date?.description, updated: page.updated?.description,
+            reviewed: page.fields.reviewed?.value.description, stale: resolved.stale[index] && page.kind == .project,
+            editURL: repo.map { $0 + "/edit/" + branch + "/" + page.path },
+            historyURL: repo.map { $0 + "/commits/" + branch + "/" + page.path }, repoURL: repo,
+            repoBranch: repo.map { _ in branch }, sourcePath: repo.map { _ in page.path },
+            toc: toc, hasTOC: toc.count >= 3)
     }
 
     /// How many projects the stack diagram names on each layer; the rest are counted in `more`.

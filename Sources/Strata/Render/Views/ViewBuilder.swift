@@ -35,7 +35,7 @@ final class ViewBuilder {
         itemCache.item(index, linkPrefix: up) { itemFields(index) }
     }
 
-    private func itemFields(_ index: Int) -> PageItemFields {
+    func itemFields(_ index: Int) -> PageItemFields {
         let page = site.pages[index]
         let project = page.fields.project
         return PageItemFields(
@@ -92,7 +92,11 @@ final class ViewBuilder {
 }
 
 extension Encodable {
-    /// The view as a template value. The template encoder fails only for `Encoded` and
-    /// `Extending` values outside it, which views never hold, so nothing is lost here.
-    var templateValue: TemplateValue { (try? TemplateEncoder.encode(self)) ?? .null }
+    /// The view as a template value: built by the view itself when it can (`TemplateValueBuilding`),
+    /// else encoded. The template encoder fails only for `Encoded` and `Extending` values outside
+    /// it, which views never hold, so nothing is lost here.
+    var templateValue: TemplateValue {
+        if let view = self as? any TemplateValueBuilding { return view.buildValue() }
+        return (try? TemplateEncoder.encode(self)) ?? .null
+    }
 }
