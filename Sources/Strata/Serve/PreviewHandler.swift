@@ -49,13 +49,15 @@ struct PreviewHandler: HTTPHandler {
 
     /// The status, for a page at `page` that has seen build `since`: whether it should reload, and
     /// which stylesheets to swap. With `since`, the answer waits (up to `longPoll`) until a build
-    /// changed something or the errors changed, so a save shows without a polling delay.
+    /// changed something or the errors changed, so a save shows without a polling delay
+    /// (`wait=0` asks for the answer now).
     private func statusResponse(_ request: HTTPRequest) async -> HTTPResponse {
         let query = Dictionary(request.query.map { ($0.name, $0.value) }) { first, _ in first }
         var current = status()
         if let since = query["since"].flatMap(Int.init) {
             let errorsSeen = query["e"] ?? ""
-            let deadline = ContinuousClock.now + Self.longPoll
+            let wait = query["wait"].flatMap(Int.init).map { Duration.milliseconds($0) } ?? Self.longPoll
+            let deadline = ContinuousClock.now + wait
             while current.version == since, Self.errorsTag(current.errors) == errorsSeen, ContinuousClock.now < deadline
             {
                 try? await Task.sleep(for: .milliseconds(10))

@@ -11,6 +11,8 @@ struct PreviewWorkspace: Sendable {
     /// The last good build; nil before the first, and after a failed one (the next save then
     /// builds everything, so no change is missed).
     private var last: State?
+    /// The site last served, which a whole build after a failed one is compared with.
+    private var served: PreviewSite?
 
     init(options: BuildOptions) { self.options = options }
 
@@ -47,10 +49,15 @@ struct PreviewWorkspace: Sendable {
     mutating func update(changed paths: Set<String>?) throws(BuildFailure) -> Update {
         let clock = ContinuousClock.now
         do {
-            if let paths, let state = last, let edit = Edit(paths, in: state.source, root: options.root) {
-                if let update = try patch(state, edit, since: clock) { return update }
+            if let paths, let state = last, let edit = Edit(paths, in: state.source, root: options.root),
+                let update = try patch(state, edit, since: clock)
+            {
+                served = update.site
+                return update
             }
-            return try rebuild(since: clock)
+            let update = try rebuild(since: clock)
+            served = update.site
+            return update
         } catch {
             last = nil
             throw error
@@ -71,7 +78,7 @@ struct PreviewWorkspace: Sendable {
         for (job, result) in zip(plan.jobs, results) {
             state.keep(job, SiteRenderer.key(of: job, in: stages.resolved.site), result)
         }
-        let changed = last.map { state.site.paths(differingFrom: $0.site) } ?? Set(state.site.files.keys)
+        let changed = served.map { state.site.paths(differingFrom: $0) } ?? Set(state.site.files.keys)
         last = state
         return Update(
             site: state.site, report: report(state, since: clock), changed: changed, rendered: plan.jobs.count)
