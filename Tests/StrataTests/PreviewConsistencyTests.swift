@@ -67,7 +67,8 @@ import Testing
     static func preview(_ workspace: inout PreviewWorkspace, changed: Set<String>?) -> (Outcome, rendered: Int?) {
         do {
             let update = try workspace.update(changed: changed)
-            return (.files(update.site.renderedTexts), update.rendered)
+            let rest = workspace.finish()
+            return (.files((rest?.site ?? update.site).renderedTexts), update.rendered + (rest?.rendered ?? 0))
         } catch {
             return (.failed(error.diagnostics.map(\.description)), nil)
         }

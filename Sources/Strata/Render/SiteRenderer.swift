@@ -108,7 +108,7 @@ enum SiteRenderer {
     ) -> [OutputFile] {
         switch job {
         case .data(let path):
-            log?.insert(.everything)
+            log?.insert(.everyPageField)
             return [dataFile(path, resolved)]
         case .searchIndex:
             log?.insert(.everything)

@@ -135,6 +135,8 @@ public final class PreviewServer: Sendable {
                 try workspace.update(changed: paths)
             }
             state.update(update.site, changed: update.changed)
+            // The data files and the search index, which no page shows, follow the pages.
+            if let rest = workspace.withLock({ $0.finish() }) { state.amend(rest.site, changed: rest.changed) }
             return .built(update.report)
         } catch {
             let errors = error.diagnostics.filter { $0.severity == .error }
@@ -161,6 +163,18 @@ final class PreviewState: Sendable {
             $0.status.history.append((version: $0.status.version, paths: changed))
             if $0.status.history.count > PreviewServer.Status.historyLimit { $0.status.history.removeFirst() }
         }
+    }
+
+    /// Serves `site`, the rest of the build just served: its changes count as that build's (they
+    /// are data files and the search index, which no page reloads for).
+    func amend(_ site: PreviewSite, changed: Set<String>) {
+        let isNew = state.withLock {
+            $0.site = site
+            guard let last = $0.status.history.indices.last else { return !changed.isEmpty }
+            $0.status.history[last].paths.formUnion(changed)
+            return false
+        }
+        if isNew { update(site, changed: changed) }
     }
 
     /// Records a failed build's errors; whether a good build is still served.

@@ -13,6 +13,8 @@ struct PreviewWorkspace: Sendable {
     private var last: State?
     /// The site last served, which a whole build after a failed one is compared with.
     private var served: PreviewSite?
+    /// Jobs of the last plan still to render (`finish`).
+    private var pending: [Int] = []
 
     init(options: BuildOptions) { self.options = options }
 
@@ -48,15 +50,18 @@ struct PreviewWorkspace: Sendable {
     /// the first build, which does everything.
     mutating func update(changed paths: Set<String>?) throws(BuildFailure) -> Update {
         let clock = ContinuousClock.now
+        let unfinished = finish()?.changed ?? []
         do {
             if let paths, let state = last, let edit = Edit(paths, in: state.source, root: options.root),
-                let update = try patch(state, edit, since: clock)
+                var update = try patch(state, edit, since: clock)
             {
                 served = update.site
+                update.changed.formUnion(unfinished)
                 return update
             }
-            let update = try rebuild(since: clock)
+            var update = try rebuild(since: clock)
             served = update.site
+            update.changed.formUnion(unfinished)
             return update
         } catch {
             last = nil
@@ -119,10 +124,10 @@ struct PreviewWorkspace: Sendable {
 
         let items = templatesChanged ? nil : old.plan.items.keeping(allBut: Set(changedInputs.compactMap(\.page)))
         let plan = SiteRenderer.plan(stages.resolved, templates: stages.templates, items: items)
-        let everything = !changedInputs.isEmpty
         var affected = Set<String>()
         for input in changedInputs { affected.formUnion(old.readers[input] ?? []) }
-        if everything { affected.formUnion(old.readers[.everything] ?? []) }
+        if !changedInputs.isEmpty { affected.formUnion(old.readers[.everything] ?? []) }
+        if changedInputs.contains(where: \.isField) { affected.formUnion(old.readers[.everyPageField] ?? []) }
 
         var toRender: [Int] = []
         var keys = Set<String>()
@@ -137,20 +142,28 @@ struct PreviewWorkspace: Sendable {
         }
         var gone = Set<String>()
         for (key, output) in old.outputs where !keys.contains(key) { gone.formUnion(state.forget(key, output)) }
-        let results = toRender.parallelMap { plan.filesAndInputs(at: $0) }
-        for (index, result) in zip(toRender, results) {
-            let job = plan.jobs[index]
-            let key = SiteRenderer.key(of: job, in: stages.resolved.site)
-            if let before = state.outputs[key] { gone.formUnion(state.forget(key, before)) }
-            state.keep(job, key, result)
-        }
-        let written = Set(results.flatMap { $0.files.map(\.path) })
-        gone.subtract(written)
         if !gone.isEmpty { state.site.remove(gone) }
-        let changed = state.site.paths(differingFrom: old.site, among: written).union(gone).union(edit.copied)
         state.plan = plan
+        // Pages first, served as soon as they are ready; the data files and the search index,
+        // which no page shows, come right after (`finish`).
+        let now = toRender.filter { plan.jobs[$0].isPage }
+        pending = toRender.filter { !plan.jobs[$0].isPage }
+        let changed = state.render(now, comparedWith: old.site).union(gone).union(edit.copied)
         last = state
-        return Update(site: state.site, report: report(state, since: clock), changed: changed, rendered: toRender.count)
+        return Update(site: state.site, report: report(state, since: clock), changed: changed, rendered: now.count)
+    }
+
+    /// Renders what the last update left for later: the data files and the search index. Nil
+    /// when it left nothing.
+    mutating func finish() -> Update? {
+        guard var state = last, !pending.isEmpty else { return nil }
+        let clock = ContinuousClock.now
+        let jobs = pending
+        pending = []
+        let changed = state.render(jobs, comparedWith: state.site)
+        last = state
+        served = state.site
+        return Update(site: state.site, report: report(state, since: clock), changed: changed, rendered: jobs.count)
     }
 
     /// Parses the saved pages and resolves what they touch; notes in `changedInputs` what views
@@ -276,6 +289,24 @@ extension PreviewWorkspace.State {
         for file in result.files { site.set(file.path, .rendered(Data(file.text.utf8))) }
         outputs[key] = PreviewWorkspace.Output(job: job, paths: result.files.map(\.path), inputs: result.inputs)
         for input in result.inputs { readers[input, default: []].insert(key) }
+    }
+
+    /// Renders the plan's jobs at `indices` and serves their files; returns the paths whose bytes
+    /// differ from `old`'s.
+    fileprivate mutating func render(_ indices: [Int], comparedWith old: PreviewSite) -> Set<String> {
+        let plan = self.plan
+        let results = indices.parallelMap { plan.filesAndInputs(at: $0) }
+        var gone = Set<String>()
+        for (index, result) in zip(indices, results) {
+            let job = plan.jobs[index]
+            let key = SiteRenderer.key(of: job, in: plan.resolved.site)
+            if let before = outputs[key] { gone.formUnion(forget(key, before)) }
+            keep(job, key, result)
+        }
+        let written = Set(results.flatMap { $0.files.map(\.path) })
+        gone.subtract(written)
+        if !gone.isEmpty { site.remove(gone) }
+        return site.paths(differingFrom: old, among: written).union(gone)
     }
 
     /// Forgets a job and what it read; returns the paths of its files (still served until removed).

@@ -13,8 +13,18 @@ enum RenderInput: Hashable, Sendable {
     case stale(Int)
     /// A list of pages in its order (the projects, a layer's notes, a taxonomy's terms…).
     case list(SiteList)
-    /// Every page and everything about it (the data files and the search index).
+    /// Every page's fields, relations and review state, and every list (the data files).
+    case everyPageField
+    /// Every page and everything about it (the search index).
     case everything
+
+    /// Whether a change of this input changes what `everyPageField` reads.
+    var isField: Bool {
+        switch self {
+        case .body, .backlinks: false
+        default: true
+        }
+    }
 }
 
 /// The lists of the site model that views read whole.
