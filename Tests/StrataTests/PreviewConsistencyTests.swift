@@ -30,6 +30,11 @@ import Testing
             try replace("content/index.md", "market-map.md#the-map", "market-map.md#the-atlas")(site)
         },
         Edit(description: "change a title shown on index pages", inPart: true, apply: replace("content/projects/beta-chain.md", "title: Beta Chain", "title: Beta Ledger")),
+        Edit(description: "retitle a profile so that the lists order it elsewhere", inPart: true, apply: replace("content/projects/beta-chain.md", "title: Beta Ledger", "title: Aardvark Ledger")),
+        Edit(description: "change a summary shown in lists", inPart: true, apply: replace("content/projects/beta-chain.md", "summary: A payment network for machine work.", "summary: A ledger for machine work.")),
+        Edit(description: "move a profile to one layer", inPart: true, apply: replace("content/projects/beta-chain.md", "layers: [data, compute]", "layers: [compute]")),
+        Edit(description: "make a review overdue", inPart: true, apply: replace("content/projects/beta-chain.md", "reviewed: 2026-09-15", "reviewed: 2025-01-15")),
+        Edit(description: "change a note's date", inPart: true, apply: replace("content/notes/market-map.md", "date: 2026-06-01", "date: 2025-01-01")),
         Edit(description: "add a relation", inPart: true, apply: replace("content/projects/beta-chain.md", "assessment:", "relations:\n  - {type: runs-on, target: alpha-net}\nassessment:")),
         Edit(description: "remove the relation", inPart: true, apply: replace("content/projects/beta-chain.md", "relations:\n  - {type: runs-on, target: alpha-net}\n", "")),
         Edit(description: "delete a page others link to") { site in
