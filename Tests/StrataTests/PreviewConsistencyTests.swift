@@ -113,6 +113,33 @@ import Testing
     }
 }
 
+extension PreviewConsistencyTests {
+    /// A save that comes before the search index of the last one is rendered takes that work
+    /// over: nothing of either save is lost.
+    @Test func aSaveBeforeTheRestIsRenderedLosesNothing() throws {
+        let site = try fixtureSite()
+        let options = BuildOptions(root: site.path, today: testToday)
+        var workspace = PreviewWorkspace(options: options)
+        _ = try workspace.update(changed: nil)
+        try Self.replace("content/projects/alpha-net.md", "rents out idle GPUs", "rents out zebra GPUs")(site)
+        let first = try workspace.update(changed: ["content/projects/alpha-net.md"])
+        #expect(first.site.renderedTexts != Self.cold(options).filesOrEmpty, "the search index is still to come")
+        try Self.replace("content/projects/beta-chain.md", "title: Beta Chain", "title: Beta Ledger")(site)
+        _ = try workspace.update(changed: ["content/projects/beta-chain.md"])
+        let rest = workspace.finish()
+        #expect(rest?.site.renderedTexts == Self.cold(options).filesOrEmpty)
+        let again = workspace.finish()
+        #expect(again == nil, "nothing is left to render")
+    }
+}
+
+extension PreviewConsistencyTests.Outcome {
+    var filesOrEmpty: [String: String] {
+        if case .files(let files) = self { return files }
+        return [:]
+    }
+}
+
 extension PreviewSite {
     /// The rendered files as text, for comparing with a build.
     var renderedTexts: [String: String] {

@@ -13,8 +13,8 @@ struct PreviewWorkspace: Sendable {
     private var last: State?
     /// The site last served, which a whole build after a failed one is compared with.
     private var served: PreviewSite?
-    /// Jobs of the last plan still to render (`finish`).
-    private var pending: [Int] = []
+    /// Jobs still to render (`finish`), by key: an update that comes first takes them over.
+    private var pending: Set<String> = []
 
     init(options: BuildOptions) { self.options = options }
 
@@ -52,18 +52,15 @@ struct PreviewWorkspace: Sendable {
     /// the first build, which does everything.
     mutating func update(changed paths: Set<String>?) throws(BuildFailure) -> Update {
         let clock = ContinuousClock.now
-        let unfinished = finish()?.changed ?? []
         do {
             if let paths, let state = last, let edit = Edit(paths, in: state.source, root: options.root),
-                var update = try patch(state, edit, since: clock)
+                let update = try patch(state, edit, since: clock)
             {
                 served = update.site
-                update.changed.formUnion(unfinished)
                 return update
             }
-            var update = try rebuild(since: clock)
+            let update = try rebuild(since: clock)
             served = update.site
-            update.changed.formUnion(unfinished)
             return update
         } catch {
             last = nil
@@ -74,6 +71,7 @@ struct PreviewWorkspace: Sendable {
     // MARK: Everything
 
     private mutating func rebuild(since clock: ContinuousClock.Instant) throws(BuildFailure) -> Update {
+        pending = []
         let source = SiteReader.read(root: options.root)
         let stages = try Pipeline.stages(source, options: options, cache: &cache)
         let plan = SiteRenderer.plan(stages.resolved, templates: stages.templates)
@@ -139,7 +137,7 @@ struct PreviewWorkspace: Sendable {
             let key = same ? old.keys[index] : SiteRenderer.key(of: job, in: stages.resolved.site)
             state.keys.append(key)
             let before = old.outputs[key]
-            if before?.job != job || affected.contains(key) || (templatesChanged && job.isPage) {
+            if before?.job != job || affected.contains(key) || (templatesChanged && job.isPage) || pending.contains(key) {
                 toRender.append(index)
             }
         }
@@ -153,7 +151,7 @@ struct PreviewWorkspace: Sendable {
         // Pages first, served as soon as they are ready; the data files and the search index,
         // which no page shows, come right after (`finish`).
         let now = toRender.filter { plan.jobs[$0].isPage }
-        pending = toRender.filter { !plan.jobs[$0].isPage }
+        pending = Set(toRender.filter { !plan.jobs[$0].isPage }.map { state.keys[$0] })
         let changed = state.render(now, comparedWith: old.site).union(gone).union(edit.copied)
         last = state
         return Update(site: state.site, report: report(state, since: clock), changed: changed, rendered: now.count)
@@ -164,7 +162,8 @@ struct PreviewWorkspace: Sendable {
     mutating func finish() -> Update? {
         guard var state = last, !pending.isEmpty else { return nil }
         let clock = ContinuousClock.now
-        let jobs = pending
+        let keys = Dictionary(state.keys.enumerated().map { ($1, $0) }) { first, _ in first }
+        let jobs = pending.compactMap { keys[$0] }.sorted()
         pending = []
         let changed = state.render(jobs, comparedWith: state.site)
         last = state
