@@ -8,7 +8,7 @@ extension ViewBuilder {
         let content = contentView(index).templateValue
         switch page.kind {
         case .home:
-            let others = site.pages.indices.filter { site.pages[$0].kind == .plain }
+            let others = site.plainPages
             let notes = Array(site.notes.prefix(10))
             let home = HomePage(
                 stack: stackLayers(), recentNotes: items(notes), hasRecentNotes: !notes.isEmpty,
@@ -34,7 +34,7 @@ extension ViewBuilder {
     /// What a page written in Markdown gives its template.
     func contentView(_ index: Int) -> ContentPage {
         let page = site.pages[index]
-        let body = PageBody.render(index, in: resolved)
+        let body = body(index)
         let layers = page.fields.layers.compactMap { site.layer($0.value) }
         let repo = site.config.repoURL
         let branch = site.config.repoBranch
