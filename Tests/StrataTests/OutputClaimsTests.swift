@@ -219,10 +219,9 @@ import Testing
                 Issue.record("a copied file onto /\(file) passed check")
             } catch {
                 let messages = error.diagnostics.map(\.description)
-                #expect(
-                    messages.count == 1
-                        && messages[0].hasPrefix("content/\(file):1:1: error: this file would be copied to /\(file), which is already taken by the "),
-                    "\(messages)")
+                let refused =
+                    "content/\(file):1:1: error: this file would be copied to /\(file), which is already taken by "
+                #expect(messages.count == 1 && messages[0].hasPrefix(refused + "the "), "\(messages)")
             }
         }
     }

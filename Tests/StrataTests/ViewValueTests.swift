@@ -24,9 +24,8 @@ import Testing
             let views = ViewBuilder(resolved: resolved, url: page.url)
             try expectSame(views.contentView(index), page.path)
             try expectSame(views.itemFields(index), page.path)
-            try expectSame(
-                views.common(title: page.title, summary: page.fields.summary, profile: page.kind == .project ? index : nil),
-                page.path)
+            let profile = page.kind == .project ? index : nil
+            try expectSame(views.common(title: page.title, summary: page.fields.summary, profile: profile), page.path)
             try expectSame(LayoutView(body: TemplateHTML("<p>x</p>"), template: "page"), page.path)
             if page.kind == .project { try expectSame(views.profile(index), page.path) }
             checked += 1

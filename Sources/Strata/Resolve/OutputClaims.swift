@@ -51,7 +51,8 @@ struct OutputClaims {
             _ = claims.claim(path, by: "the generated file /\(path)")
         }
         for folder in GeneratedURLs.searchFolders {
-            claims.reserve(folder: String(folder.dropLast()), by: "the search index, which writes its pieces in /\(folder)")
+            let owner = "the search index, which writes its pieces in /\(folder)"
+            claims.reserve(folder: String(folder.dropLast()), by: owner)
         }
         for url in GeneratedURLs.pages(for: site) {
             _ = claims.claim(OutputFile.path(for: url), by: "the generated page /\(url)")

@@ -93,7 +93,8 @@ enum JSON {
             case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
             case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
             case UInt8(ascii: "<"): bytes += Array("\\u003c".utf8)
-            case 0xE2 where index + 1 < source.count && source[index] == 0x80
+            case 0xE2
+            where index + 1 < source.count && source[index] == 0x80
                 && (source[index + 1] == 0xA8 || source[index + 1] == 0xA9):
                 bytes += Array("\\u202".utf8) + [source[index + 1] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")]
                 index += 2
