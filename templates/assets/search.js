@@ -9,7 +9,7 @@
   const digit = new Int8Array(128);
   for (let d = 0; d < DIGITS.length; d++) digit[DIGITS.charCodeAt(d)] = d;
   const FAILED = "The search index did not load.";
-  let index, answers = {};
+  let index;
 
   window.strataSearchPiece = (name, data) => waiting[name]?.(data);
   const load = (name, path) => (loaded[name] ||= new Promise((resolve, reject) => {
@@ -24,14 +24,8 @@
   const hex = (text) => Array.from(new TextEncoder().encode(text), (b) => b.toString(16).padStart(2, "0")).join("");
   const make = (tag, className = "", textContent = "") => Object.assign(document.createElement(tag), { className, textContent });
 
-  function pieceOf(key) {
-    let low = 0, high = index.words.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (key < index.words[middle]) high = middle; else low = middle + 1;
-    }
-    return low - 1;
-  }
+  // The piece that would hold `key`.
+  const pieceOf = (key) => index.words.findLastIndex((first) => first <= key);
 
   // Entries [key, isWord, lists, mates] starting with `term`, and its mates.
   function entries(term) {
@@ -64,29 +58,34 @@
     return found;
   }
 
-  const kept = (map, key, make) => (map[key] ||= make().catch((error) => { delete map[key]; throw error; }));
-  const lookup = (term) => kept(cache, term, () => entries(term).then((list) => [list, best(list)]));
+  const lookup = (term) => (cache[term] ||= entries(term).then((list) => [list, best(list)], (error) => {
+    delete cache[term];
+    throw error;
+  }));
 
   // Every term must match; +1000 for a one-word query that is the title, +500 for a title
-  // starting with the first term. Hits: page numbers, best first; the latest is kept.
+  // starting with the first term. Hits are page numbers, best first.
   function search(query) {
-    const wanted = fold(query).split(WORD).filter(Boolean), key = wanted.join(" ");
+    const wanted = fold(query).split(WORD).filter(Boolean);
     if (!wanted.length) return Promise.resolve();
-    if (!answers[key]) answers = {};
-    return kept(answers, key, () => start().then(() => Promise.all(wanted.map(lookup))).then((looked) => {
-      const found = looked.map((l) => l[0]), fields = looked.map((l) => l[1]), keys = [];
-      for (let i = 0; i < index.pages; i++) {
+    return start().then(() => Promise.all(wanted.map(lookup))).then((looked) => {
+      // A counting sort (scores are whole numbers up to `top`): best first, then in page order.
+      const found = looked.map((l) => l[0]), fields = looked.map((l) => l[1]), n = index.pages;
+      const top = 1100 + 100 * wanted.length, at = new Int32Array(top + 1), scores = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
         let score = 0, j = 0, field;
         for (; j < wanted.length && (field = fields[j][i]) < 255; j++) {
           score += SCORE[field] + (field === 0 && !wanted[1] ? 1000 : field < 2 && !j ? 500 : 0);
         }
-        if (j === wanted.length) keys.push((1e6 - score) * 2 ** 32 + i);
+        if (j === wanted.length) at[top - (scores[i] = score) + 1]++;
       }
-      const hits = new Float64Array(keys).sort().map((k) => k % 2 ** 32);
+      for (let k = 1; k <= top; k++) at[k] += at[k - 1];
+      const hits = new Int32Array(at[top]);
+      scores.forEach((score, i) => score && (hits[at[top - score]++] = i));
       const marks = wanted.concat(...found.flat().map((e) => e[3] || []));
       const words = new RegExp("(?<![\\p{L}\\p{M}\\p{N}])(" + marks.join("|") + ")", "gu");
       return { wanted, hits, words, missing: wanted.filter((t, n) => !found[n].length) };
-    }));
+    });
   }
 
   function edits(a, b) {
