@@ -39,6 +39,15 @@ import Testing
         #expect(FrontMatter.split("----\ntitle: A\n---\n") == nil)
     }
 
+    /// Lines that start like a rule but are YAML (a list item, `--x`) do not end the block;
+    /// a rule after spaces does.
+    @Test func onlyARuleEndsTheBlock() throws {
+        let split = try #require(FrontMatter.split("---\ntags:\n- a\n--x: 1\n-- -\n  ---\nBody"))
+        #expect(split.yaml == "tags:\n- a\n--x: 1\n-- -")
+        #expect(split.body == "Body")
+        #expect(split.bodyLineOffset == 6)
+    }
+
     @Test func aLaterRuleEndsOnlyTheFirstBlock() throws {
         let split = try #require(FrontMatter.split("---\ntitle: A\n---\nText\n\n---\n\nMore"))
         #expect(split.body == "Text\n\n---\n\nMore")

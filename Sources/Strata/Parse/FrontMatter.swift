@@ -43,9 +43,11 @@ struct FrontMatter: Sendable {
     /// Whether a line is `---`, with any spaces around it.
     private static func isDelimiter(_ line: Substring) -> Bool {
         let bytes = line.utf8
+        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+        // Most lines are YAML (`title: …`): an ASCII first byte that is neither `-` nor a space settles it.
+        if let first = bytes.first, first < 0x80, first != UInt8(ascii: "-"), !isSpace(first) { return false }
         guard bytes.count >= 3 else { return false }
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return line.trimmingSpaces == "---" }
-        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
         guard let first = bytes.firstIndex(where: { !isSpace($0) }),
             let last = bytes.lastIndex(where: { !isSpace($0) })
         else { return false }
