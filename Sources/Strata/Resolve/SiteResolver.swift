@@ -19,6 +19,7 @@ enum SiteResolver {
             site: site, documents: results.map(\.0), backlinks: backlinks, relationsOut: relationsOut,
             relationsIn: relationsIn, aliases: [], stale: [])
         resolved.aliases = OutputClaims.resolve(site, copies: copies, &diagnostics)
+        resolved.menu = MenuCheck.resolve(site, files: files, generated: generated, &diagnostics)
         resolved.stale = site.pages.map { PageChecks.isStale($0, site: site) }
         for index in site.pages.indices {
             PageChecks.check(index, in: site, document: resolved.documents[index], &diagnostics)

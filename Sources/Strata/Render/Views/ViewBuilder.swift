@@ -72,15 +72,23 @@ final class ViewBuilder {
             structuredData: profile.map { StructuredData.organization(site.pages[$0], url: canonicalURL) })
     }
 
+    /// The main menu when site.yml has no `menu:`.
+    static let defaultMenu: [(title: String, target: String)] = [
+        ("Stack", GeneratedURLs.stack), ("Landscape", GeneratedURLs.landscape), ("Projects", GeneratedURLs.projects),
+        ("Notes", GeneratedURLs.notes), ("Scorecard", GeneratedURLs.scorecard), ("Tags", GeneratedURLs.Taxonomy.tags.url),
+        ("Search", GeneratedURLs.search),
+    ]
+
+    /// The menu, its entry for this page (or the section it is in, the longest match) marked current.
     private func navigation() -> [NavEntry] {
-        let entries: [(String, String)] = [
-            ("Stack", GeneratedURLs.stack), ("Landscape", GeneratedURLs.landscape),
-            ("Projects", GeneratedURLs.projects),
-            ("Notes", GeneratedURLs.notes),
-            ("Scorecard", GeneratedURLs.scorecard), ("Tags", GeneratedURLs.Taxonomy.tags.url),
-            ("Search", GeneratedURLs.search),
-        ]
-        return entries.map { title, target in NavEntry(title: title, url: href(target), current: url.hasPrefix(target))
+        let entries =
+            resolved.menu ?? Self.defaultMenu.map { ResolvedMenuEntry(title: $0, target: $1, isExternal: false) }
+        let current = entries.filter { !$0.isExternal && ($0.target == url || (!$0.target.isEmpty && url.hasPrefix($0.target))) }
+            .max { $0.target.count < $1.target.count }?.target
+        return entries.map { entry in
+            NavEntry(
+                title: entry.title, url: entry.isExternal ? entry.target : href(entry.target),
+                current: !entry.isExternal && entry.target == current)
         }
     }
 
