@@ -37,6 +37,8 @@ enum SiteRenderer {
         case taxonomy(GeneratedURLs.Taxonomy)
         case term(GeneratedURLs.Taxonomy, Term)
         case alias(url: String, page: Int)
+        /// The list page of a folder of plain pages, by its place in `Site.folders`.
+        case folder(Int)
 
         func url(_ site: Site) -> String {
             switch self {
@@ -52,6 +54,7 @@ enum SiteRenderer {
             case .taxonomy(let taxonomy): taxonomy.url
             case .term(let taxonomy, let term): taxonomy.url(of: term.slug)
             case .alias(let url, _): url
+            case .folder(let index): site.folders[index].url
             }
         }
     }
@@ -68,6 +71,7 @@ enum SiteRenderer {
             pages.append(.taxonomy(taxonomy))
             pages += taxonomy.terms(in: site).map { .term(taxonomy, $0) }
         }
+        pages += site.folders.indices.map { .folder($0) }
         pages += site.pages.indices.filter { site.pages[$0].kind != .sectionIntro }.map { .content($0) }
         pages += resolved.aliases.map { .alias(url: $0.url, page: $0.page) }
         let fragments = SearchIndex.order(site).enumerated().map { Job.searchFragment(rank: $0, page: $1) }
@@ -124,7 +128,8 @@ enum SiteRenderer {
             (template, stack) = (.stack, [views.stackIndex().templateValue])
         case .landscape:
             common = views.common(
-                title: "Landscape", summary: "Every project profile as a card, grouped by layer and sector.")
+                title: views.titled("Landscape", section: "landscape"),
+                summary: "Every project profile as a card, grouped by layer and sector.")
             (template, stack) = (.landscape, [views.landscape().templateValue])
         case .projects:
             common = views.common(title: views.titled("Projects", section: "projects"), summary: nil)
@@ -150,6 +155,10 @@ enum SiteRenderer {
         case .term(let taxonomy, let term):
             common = views.common(title: "\(taxonomy.singular): \(term.slug)", summary: nil)
             (template, stack) = (.term, [views.termPage(taxonomy, term).templateValue])
+        case .folder(let folder):
+            let section = site.folders[folder]
+            common = views.common(title: views.titled(section.fallbackTitle, section: section.name), summary: nil)
+            (template, stack) = (.list, [views.folderIndex(section).templateValue])
         case .alias(_, let target):
             common = views.common(title: site.pages[target].title, summary: nil)
             (template, stack) = (.redirect, [views.redirect(to: target).templateValue])

@@ -6,6 +6,7 @@ enum GeneratedURLs {
     static let notes = "notes/"
     static let scorecard = "scorecard/"
     static let reviews = "reviews/"
+    static let map = "map/"
     static let search = "search/"
     static let searchIndex = "search/index.js"
     static let projectsJSON = "api/projects.json"
@@ -47,9 +48,16 @@ enum GeneratedURLs {
         }
     }
 
-    /// The index pages the build generates, as folder URLs (`projects/`, `tags/depin/`).
+    /// The folders under content/ whose generated page takes its title and intro from an `_index.md`.
+    static let introFolders = ["stack", "landscape", "projects", "notes", "map"] + Taxonomy.allCases.map(\.rawValue)
+
+    /// The folders whose page the build makes itself: a folder of plain pages of another name gets
+    /// a list page (`FolderSection`).
+    static let reservedFolders = Set(introFolders + ["scorecard", "reviews", "search", "api"])
+
+    /// The index pages the build generates, as folder URLs (`projects/`, `tags/depin/`, `guides/`).
     static func pages(for site: Site) -> [String] {
-        var urls = [stack, landscape, projects, notes, scorecard, reviews, search]
+        var urls = [stack, landscape, projects, notes, scorecard, reviews, search] + site.folders.map(\.url)
         for taxonomy in Taxonomy.allCases {
             urls.append(taxonomy.url)
             urls += taxonomy.terms(in: site).map { taxonomy.url(of: $0.slug) }

@@ -20,6 +20,7 @@ enum SiteResolver {
             relationsIn: relationsIn, aliases: [], stale: [])
         resolved.aliases = OutputClaims.resolve(site, copies: copies, &diagnostics)
         resolved.menu = MenuCheck.resolve(site, files: files, generated: generated, &diagnostics)
+        IntroChecks.check(site, &diagnostics)
         resolved.stale = site.pages.map { PageChecks.isStale($0, site: site) }
         for index in site.pages.indices {
             PageChecks.check(index, in: site, document: resolved.documents[index], &diagnostics)

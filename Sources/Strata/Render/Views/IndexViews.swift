@@ -8,6 +8,16 @@ struct StackIndex: TemplateView {
     var stack: [StackLayer]
 }
 
+/// The list page of a folder of pages of the author's own (`content/guides/` → `guides/`).
+struct FolderIndex: TemplateView {
+    static let templateNoun = "a folder's list page"
+    /// From `content/<folder>/_index.md`.
+    var intro: TemplateHTML?
+    /// Its pages, newest first, then by title.
+    var pages: [SharedItem]
+    var hasPages: Bool
+}
+
 /// `landscape/`.
 struct LandscapeIndex: TemplateView {
     static let templateNoun = "the landscape"

@@ -69,7 +69,8 @@ final class ViewBuilder {
             assets: href("assets/"), description: summary ?? config.description,
             canonical: canonicalURL, feedURL: config.baseURL.map { _ in href(GeneratedURLs.feed) },
             generator: "Strata \(version)",
-            structuredData: profile.map { StructuredData.organization(site.pages[$0], url: canonicalURL) })
+            structuredData: profile.map { StructuredData.organization(site.pages[$0], url: canonicalURL) },
+            breadcrumbs: breadcrumbs(title: title))
     }
 
     /// The main menu when site.yml has no `menu:`.
