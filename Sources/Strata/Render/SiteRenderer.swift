@@ -39,6 +39,8 @@ enum SiteRenderer {
         case alias(url: String, page: Int)
         /// The list page of a folder of plain pages, by its place in `Site.folders`.
         case folder(Int)
+        /// The relation map: of the whole site, or of one layer (its page index) on a large site.
+        case map(layer: Int?)
 
         func url(_ site: Site) -> String {
             switch self {
@@ -55,6 +57,8 @@ enum SiteRenderer {
             case .term(let taxonomy, let term): taxonomy.url(of: term.slug)
             case .alias(let url, _): url
             case .folder(let index): site.folders[index].url
+            case .map(let layer?): GeneratedURLs.map(of: site.pages[layer].slug)
+            case .map(nil): GeneratedURLs.map
             }
         }
     }
@@ -71,6 +75,8 @@ enum SiteRenderer {
             pages.append(.taxonomy(taxonomy))
             pages += taxonomy.terms(in: site).map { .term(taxonomy, $0) }
         }
+        pages.append(.map(layer: nil))
+        if GeneratedURLs.mapIsSplit(site) { pages += site.layers.map { .map(layer: $0) } }
         pages += site.folders.indices.map { .folder($0) }
         pages += site.pages.indices.filter { site.pages[$0].kind != .sectionIntro }.map { .content($0) }
         pages += resolved.aliases.map { .alias(url: $0.url, page: $0.page) }
@@ -159,6 +165,11 @@ enum SiteRenderer {
             let section = site.folders[folder]
             common = views.common(title: views.titled(section.fallbackTitle, section: section.name), summary: nil)
             (template, stack) = (.list, [views.folderIndex(section).templateValue])
+        case .map(let layer):
+            let title = layer.map { "Relation map: " + site.pages[$0].title } ?? views.titled("Relation map", section: "map")
+            common = views.common(
+                title: title, summary: "Every project profile and the typed relations between them, by layer.")
+            (template, stack) = (.map, [views.relationMapPage(layer: layer).templateValue])
         case .alias(_, let target):
             common = views.common(title: site.pages[target].title, summary: nil)
             (template, stack) = (.redirect, [views.redirect(to: target).templateValue])

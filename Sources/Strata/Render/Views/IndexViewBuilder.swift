@@ -7,7 +7,7 @@ extension ViewBuilder {
     }
 
     func stackIndex() -> StackIndex {
-        StackIndex(intro: intro("stack").html, stack: stackLayers())
+        StackIndex(intro: intro("stack").html, stack: stackLayers(), mapURL: href(GeneratedURLs.map))
     }
 
     func projectsIndex() -> ProjectsIndex {

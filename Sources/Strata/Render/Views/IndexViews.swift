@@ -6,6 +6,8 @@ struct StackIndex: TemplateView {
     /// From `content/stack/_index.md`.
     var intro: TemplateHTML?
     var stack: [StackLayer]
+    /// The relation map.
+    var mapURL: String
 }
 
 /// The list page of a folder of pages of the author's own (`content/guides/` → `guides/`).
