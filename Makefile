@@ -7,7 +7,7 @@ PYTHON ?= python3
 # where `make test-browser` saves its screenshots; CI points this at a temporary folder
 SCREENSHOTS ?= docs/screenshots
 
-.PHONY: site check test deps strata bench bench-110k validate test-browser
+.PHONY: site check test deps strata bench bench-110k bench-serve validate test-browser
 
 ## deps: install the cmark-gfm libraries (Debian) when pkg-config cannot find them
 deps:
@@ -43,6 +43,10 @@ test-browser: site
 ## bench: strata vs Hugo on the 11,006-page corpus: time (hyperfine) and peak memory; see docs/performance.md
 bench: deps
 	bash bench/run.sh
+
+## bench-serve: strata serve vs hugo server on the 11k corpus: save to shown, body/title/template edits; see docs/performance.md
+bench-serve: deps
+	bash bench/serve.sh
 
 ## bench-110k: the same on the 110,006-page corpus (100,000 projects, 10,000 notes), in bench/out-110k
 bench-110k: deps

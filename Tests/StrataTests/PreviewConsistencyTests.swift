@@ -9,6 +9,8 @@ import Testing
     /// One edit to the fixture site, applied to files under its root.
     struct Edit: CustomStringConvertible, Sendable {
         var description: String
+        /// Whether the preview should take it in part (rendering only some outputs).
+        var inPart = false
         var apply: @Sendable (TempDir) throws -> Void
     }
 
@@ -21,15 +23,15 @@ import Testing
     }
 
     static let edits: [Edit] = [
-        Edit(description: "edit a body", apply: replace("content/projects/alpha-net.md", "rents out idle GPUs", "rents out spare GPUs")),
-        Edit(description: "rename a heading another page links to", apply: replace("content/notes/market-map.md", "## The map", "## The atlas")),
-        Edit(description: "fix the links to the renamed heading") { site in
+        Edit(description: "edit a body", inPart: true, apply: replace("content/projects/alpha-net.md", "rents out idle GPUs", "rents out spare GPUs")),
+        Edit(description: "rename a heading another page links to", inPart: true, apply: replace("content/notes/market-map.md", "## The map", "## The atlas")),
+        Edit(description: "fix the links to the renamed heading", inPart: false) { site in
             try replace("content/notes/depin-basics.md", "market-map#the-map", "market-map#the-atlas")(site)
             try replace("content/index.md", "market-map.md#the-map", "market-map.md#the-atlas")(site)
         },
-        Edit(description: "change a title shown on index pages", apply: replace("content/projects/beta-chain.md", "title: Beta Chain", "title: Beta Ledger")),
-        Edit(description: "add a relation", apply: replace("content/projects/beta-chain.md", "assessment:", "relations:\n  - {type: runs-on, target: alpha-net}\nassessment:")),
-        Edit(description: "remove the relation", apply: replace("content/projects/beta-chain.md", "relations:\n  - {type: runs-on, target: alpha-net}\n", "")),
+        Edit(description: "change a title shown on index pages", inPart: true, apply: replace("content/projects/beta-chain.md", "title: Beta Chain", "title: Beta Ledger")),
+        Edit(description: "add a relation", inPart: true, apply: replace("content/projects/beta-chain.md", "assessment:", "relations:\n  - {type: runs-on, target: alpha-net}\nassessment:")),
+        Edit(description: "remove the relation", inPart: true, apply: replace("content/projects/beta-chain.md", "relations:\n  - {type: runs-on, target: alpha-net}\n", "")),
         Edit(description: "delete a page others link to") { site in
             try FileManager.default.moveItem(atPath: site.file("content/projects/alpha-net.md"), toPath: site.file("alpha-net.md.saved"))
         },
@@ -37,6 +39,10 @@ import Testing
             try FileManager.default.moveItem(atPath: site.file("alpha-net.md.saved"), toPath: site.file("content/projects/alpha-net.md"))
         },
         Edit(description: "add a tag", apply: replace("content/notes/market-map.md", "tags: [depin]", "tags: [depin, maps]")),
+        Edit(description: "save a page unchanged", inPart: true) { site in
+            try site.write("content/notes/market-map.md", try site.read("content/notes/market-map.md"))
+        },
+        Edit(description: "change a stylesheet", inPart: true, apply: replace("templates/assets/strata.css", "body", "body ")),
         Edit(description: "change a template", apply: replace("templates/layout.mustache", "</footer>", "<p>Preview footer</p></footer>")),
         Edit(description: "change site.yml", apply: replace("content/site.yml", "title: ", "title: Renamed ")),
         Edit(description: "add a page") { site in
@@ -58,26 +64,36 @@ import Testing
         }
     }
 
-    static func preview(_ builder: inout PreviewBuilder) -> Outcome {
+    static func preview(_ workspace: inout PreviewWorkspace, changed: Set<String>?) -> (Outcome, rendered: Int?) {
         do {
-            let (site, _) = try builder.build()
-            return .files(site.renderedTexts)
+            let update = try workspace.update(changed: changed)
+            let rest = workspace.finish()
+            return (.files((rest?.site ?? update.site).renderedTexts), update.rendered + (rest?.rendered ?? 0))
         } catch {
-            return .failed(error.diagnostics.map(\.description))
+            return (.failed(error.diagnostics.map(\.description)), nil)
         }
     }
 
     @Test func everyEditServesWhatAColdBuildMakes() throws {
         let site = try fixtureSite()
         let options = BuildOptions(root: site.path, today: testToday)
-        var builder = PreviewBuilder(options: options)
-        #expect(Self.preview(&builder) == Self.cold(options), "the first build")
+        var workspace = PreviewWorkspace(options: options)
+        let first = Self.preview(&workspace, changed: nil)
+        #expect(first.0 == Self.cold(options), "the first build")
+        let all = try #require(first.rendered)
         var failures = 0
+        var seen = SourceFingerprint(root: site.path)
         for edit in Self.edits {
             try edit.apply(site)
-            let served = Self.preview(&builder)
+            // The paths the watcher would report.
+            let now = SourceFingerprint(root: site.path)
+            let (served, rendered) = Self.preview(&workspace, changed: now.paths(changedSince: seen))
+            seen = now
             let expected = Self.cold(options)
             if case .failed = expected { failures += 1 }
+            if edit.inPart, let rendered {
+                #expect(rendered < all / 2, "'\(edit)' rendered \(rendered) of \(all) outputs")
+            }
             guard served != expected else { continue }
             switch (served, expected) {
             case (.files(let got), .files(let want)):

@@ -50,7 +50,7 @@ struct Site: Sendable {
 }
 
 /// A taxonomy term (a tag, chain or sector) and the pages filed under it.
-struct Term: Sendable, Equatable {
+struct Term: Sendable, Hashable {
     var slug: String
     var pages: [Int]
 }

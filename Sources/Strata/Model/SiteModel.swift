@@ -6,11 +6,7 @@ enum SiteModel {
         -> Site
     {
         let kept = parsed.pages.filter { includeDrafts || !$0.fields.draft }.sorted { $0.path < $1.path }
-        let pages = kept.map { page in
-            Page(
-                parsed: page, headings: page.document.headings,
-                updated: page.fields.updated ?? commitDates[page.path].flatMap(Day.init))
-        }
+        let pages = kept.map { page($0, commitDates: commitDates) }
         var site = Site(
             config: config, pages: pages, layers: [], projects: [], notes: [], home: nil, sectionIntros: [:], tags: [],
             chains: [], sectors: [], today: today, byQualifiedName: [:], bySlug: [:], byPath: [:])
@@ -62,6 +58,13 @@ enum SiteModel {
         site.chains = terms(chains, pages: pages)
         site.sectors = terms(sectors, pages: pages)
         return site
+    }
+
+    /// A parsed page in the model: its headings listed, its `updated` date settled.
+    static func page(_ page: ParsedPage, commitDates: [String: String]) -> Page {
+        Page(
+            parsed: page, headings: page.document.headings,
+            updated: page.fields.updated ?? commitDates[page.path].flatMap(Day.init))
     }
 
     /// Notes newest first (by date, then updated); undated last; ties by title.

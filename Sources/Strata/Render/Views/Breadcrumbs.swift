@@ -19,7 +19,7 @@ extension ViewBuilder {
 
     /// The generated list page above the page at `url`, if it is a content page with one.
     private func parentList() -> (title: String, url: String)? {
-        guard let index = site.byURL[url] else { return nil }
+        guard let index = site.page(at: url) else { return nil }
         switch site.pages[index].kind {
         case .note: return (introTitle("notes") ?? "Notes", GeneratedURLs.notes)
         case .project: return (introTitle("projects") ?? "Projects", GeneratedURLs.projects)

@@ -78,7 +78,7 @@ extension ViewBuilder {
     func taxonomyIndex(_ taxonomy: GeneratedURLs.Taxonomy) -> TaxonomyIndex {
         TaxonomyIndex(
             intro: intro(taxonomy.rawValue).html, taxonomy: taxonomy.title,
-            terms: taxonomy.terms(in: site).map { term in
+            terms: site.terms(taxonomy).map { term in
                 TermCount(name: term.slug, url: href(taxonomy.url(of: term.slug)), count: term.pages.count)
             },
             taxonomies: GeneratedURLs.Taxonomy.allCases.map {

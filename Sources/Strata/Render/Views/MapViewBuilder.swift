@@ -5,7 +5,7 @@ extension ViewBuilder {
     /// The map of the whole site (`layer` nil) or of one layer's profiles and their neighbours.
     func relationMapPage(layer: Int?) -> MapIndex {
         let edges = mapEdges()
-        let split = GeneratedURLs.mapIsSplit(site)
+        let split = GeneratedURLs.mapIsSplit(site.whole)
         var bands: [MapBand] = []
         var shown = edges
         var title = ""
@@ -59,7 +59,7 @@ extension ViewBuilder {
 
     /// Where a profile's relations are drawn: the map, or its first layer's map on a split site.
     func mapURL(of profile: Int) -> String {
-        guard GeneratedURLs.mapIsSplit(site), let layer = primaryLayer(profile) else { return href(GeneratedURLs.map) }
+        guard GeneratedURLs.mapIsSplit(site.whole), let layer = primaryLayer(profile) else { return href(GeneratedURLs.map) }
         return href(GeneratedURLs.map(of: site.pages[layer].slug))
     }
 
