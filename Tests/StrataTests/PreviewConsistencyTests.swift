@@ -48,6 +48,17 @@ import Testing
         Edit(description: "add a page") { site in
             try site.write("content/notes/new-note.md", "---\ntitle: New note\ndate: 2026-07-01\n---\nAbout [[beta-chain]].\n")
         },
+        Edit(description: "add a folder of pages with an intro") { site in
+            try site.write("content/guides/_index.md", "---\ntitle: Guides\n---\nHow to read the site.\n")
+            try site.write("content/guides/first.md", "---\ntitle: First\n---\nText.\n")
+            try site.write("content/guides/second.md", "---\ntitle: Second\n---\nText.\n")
+        },
+        Edit(
+            description: "date a page of the folder, which moves it up its list", inPart: true,
+            apply: replace("content/guides/second.md", "title: Second", "title: Second\ndate: 2026-07-02")),
+        Edit(
+            description: "retitle the folder's intro, which its pages' breadcrumbs show", inPart: true,
+            apply: replace("content/guides/_index.md", "title: Guides", "title: Field guides")),
     ]
 
     enum Outcome: Equatable {
