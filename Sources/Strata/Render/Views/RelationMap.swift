@@ -60,6 +60,7 @@ extension ViewBuilder {
 
     /// The drawing of `bands` with the `edges` between profiles it holds.
     func relationMap(_ bands: [MapBand], edges: [MapEdge], title: String) -> String {
+        let bands = Self.ordered(bands, edges: edges)
         var centres: [Int: (x: Int, y: Int)] = [:]
         var top = 8
         var backdrop = ""
@@ -124,6 +125,35 @@ extension ViewBuilder {
             }
         }
         return svg + "</svg>"
+    }
+
+    /// Each band's profiles ordered by the mean place of their neighbours in the other bands, in
+    /// one sweep down and one up (the barycentre heuristic of layered drawings), so that fewer
+    /// lines cross; a profile with no neighbour elsewhere keeps its place, ties keep title order.
+    static func ordered(_ bands: [MapBand], edges: [MapEdge]) -> [MapBand] {
+        var bands = bands
+        var neighbours: [Int: [Int]] = [:]
+        for edge in edges {
+            neighbours[edge.source, default: []].append(edge.target)
+            neighbours[edge.target, default: []].append(edge.source)
+        }
+        for band in Array(bands.indices) + bands.indices.reversed() {
+            var place: [Int: Double] = [:]
+            for other in bands {
+                for (position, profile) in other.profiles.enumerated() {
+                    place[profile] = (Double(position) + 0.5) / Double(other.profiles.count)
+                }
+            }
+            let own = Set(bands[band].profiles)
+            let keys = bands[band].profiles.map { profile in
+                let outside = (neighbours[profile] ?? []).filter { !own.contains($0) }.compactMap { place[$0] }
+                return outside.isEmpty ? place[profile] ?? 0 : outside.reduce(0, +) / Double(outside.count)
+            }
+            bands[band].profiles = bands[band].profiles.indices
+                .sorted { (keys[$0], $0) < (keys[$1], $1) }
+                .map { bands[band].profiles[$0] }
+        }
+        return bands
     }
 
     /// A curve between two boxes: over the top within a row, else from the bottom of the upper box
