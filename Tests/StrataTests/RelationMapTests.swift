@@ -99,4 +99,25 @@ import Testing
                 "content/map.md:1:1: error: this page would be written at /map/, which is already taken by the generated page /map/; rename the file"
             ])
     }
+
+    @Test func bandsAreOrderedSoThatFewerLinesCross() {
+        typealias Band = ViewBuilder.MapBand
+        // Band 0 holds 1 and 2, band 1 holds 3 and 4; 1 relates to 4 and 2 to 3, so the lines cross
+        // until the sweep down puts 2 before 1, above its neighbour 3.
+        let edges = [
+            ViewBuilder.MapEdge(source: 1, target: 4, type: 0), ViewBuilder.MapEdge(source: 2, target: 3, type: 0),
+        ]
+        let ordered = ViewBuilder.ordered([Band(layer: 0, profiles: [1, 2]), Band(layer: 5, profiles: [3, 4])], edges: edges)
+        #expect(ordered.map(\.profiles) == [[2, 1], [3, 4]])
+        let unrelated = ViewBuilder.ordered([Band(layer: 0, profiles: [1, 2, 3])], edges: [])
+        #expect(unrelated.map(\.profiles) == [[1, 2, 3]], "without relations the title order stays")
+    }
+
+    @Test func theMapTakesItsTitleAndIntroFromAnIndexFile() {
+        var pages = Self.pages
+        pages["content/map/_index.md"] = "---\ntitle: Who builds on whom\n---\nRead it top down.\n"
+        let main = MemorySite.main(MemorySite.files(pages, config: Self.config)["map/index.html"])
+        #expect(main.contains("<h1>Who builds on whom</h1>"))
+        #expect(main.contains(#"<div class="prose"><p>Read it top down.</p>"#))
+    }
 }
