@@ -83,6 +83,10 @@ import Testing
         let data = MemorySite.main(files["map/data/index.html"])
         #expect(data.contains(#"<a href="../../map/compute/">Compute</a>"#))
         #expect(data.contains(#"<a href="../../map/data/" aria-current="page">Data</a>"#))
+        #expect(
+            data.contains(
+                #"<a href="../../">Home</a> <span aria-hidden="true">›</span> <a href="../../map/">Relation map</a> <span aria-hidden="true">›</span> <span aria-current="page">Relation map: Data</span>"#
+            ))
         // Data holds B, C, D and the even profiles; every uses-relation joins an even and an odd
         // profile, so the odd ones and A (related to B and C) are its neighbours.
         #expect(data.contains(#"<title id="map-title">Relation map of Data: 76 profiles on the layer, 75 related ones on others, 148 relations</title>"#))

@@ -17,8 +17,11 @@ extension ViewBuilder {
         return trail
     }
 
-    /// The generated list page above the page at `url`, if it is a content page with one.
+    /// The generated list page above the page at `url`: a content page's list, or the map above a layer's map.
     private func parentList() -> (title: String, url: String)? {
+        if url != GeneratedURLs.map, url.hasPrefix(GeneratedURLs.map) {
+            return (introTitle("map") ?? "Relation map", GeneratedURLs.map)
+        }
         guard let index = site.page(at: url) else { return nil }
         switch site.pages[index].kind {
         case .note: return (introTitle("notes") ?? "Notes", GeneratedURLs.notes)
