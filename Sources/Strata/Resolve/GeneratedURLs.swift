@@ -55,7 +55,7 @@ enum GeneratedURLs {
 
     /// The folders whose page the build makes itself: a folder of plain pages of another name gets
     /// a list page (`FolderSection`).
-    static let reservedFolders = Set(introFolders + ["scorecard", "reviews", "search", "api"])
+    static let reservedFolders = Set(introFolders + ["scorecard", "reviews", "search"])
 
     /// The index pages the build generates, as folder URLs (`projects/`, `tags/depin/`, `guides/`).
     static func pages(for site: Site) -> [String] {
