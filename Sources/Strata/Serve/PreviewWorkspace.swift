@@ -324,7 +324,17 @@ extension PreviewWorkspace.State {
         for (index, result) in zip(indices, results) {
             let job = plan.jobs[index]
             let key = keys[index]
-            if let before = outputs[key] { gone.formUnion(forget(key, before)) }
+            if let before = outputs[key] {
+                // An index page reads thousands of inputs, mostly the same ones as before.
+                if before.inputs == result.inputs {
+                    let paths = result.files.map(\.path)
+                    for file in result.files { site.set(file.path, .rendered(Data(file.text.utf8))) }
+                    outputs[key] = PreviewWorkspace.Output(job: job, paths: paths, inputs: before.inputs)
+                    gone.formUnion(before.paths)
+                    continue
+                }
+                gone.formUnion(forget(key, before))
+            }
             keep(job, key, result)
         }
         let written = Set(results.flatMap { $0.files.map(\.path) })
