@@ -48,6 +48,7 @@ import Testing
             try site.write("content/notes/market-map.md", try site.read("content/notes/market-map.md"))
         },
         Edit(description: "change a stylesheet", inPart: true, apply: replace("templates/assets/strata.css", "body", "body ")),
+        Edit(description: "change a partial only profiles include", inPart: true, apply: replace("templates/partials/as-of.mustache", "as of <time", "true as of <time")),
         Edit(description: "change a template", apply: replace("templates/layout.mustache", "</footer>", "<p>Preview footer</p></footer>")),
         Edit(description: "change site.yml", apply: replace("content/site.yml", "title: ", "title: Renamed ")),
         Edit(description: "add a page") { site in
