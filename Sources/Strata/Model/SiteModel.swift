@@ -6,10 +6,22 @@ enum SiteModel {
         -> Site
     {
         let kept = parsed.pages.filter { includeDrafts || !$0.fields.draft }.sorted { $0.path < $1.path }
-        let pages = kept.map { page($0, commitDates: commitDates) }
+        var draftNames = Set<String>()
+        for page in parsed.pages where page.fields.draft && !includeDrafts {
+            draftNames.insert(page.path)
+            draftNames.insert(page.section.isEmpty ? page.slug : page.section + "/" + page.slug)
+            draftNames.insert(page.slug)
+        }
+        return index(kept.map { page($0, commitDates: commitDates) }, config: config, today: today, draftNames: draftNames)
+    }
+
+    /// The model of pages already made (sorted by path): the lists, lookups and taxonomies.
+    /// `draftNames` are the drafts left out, for messages about links to them.
+    static func index(_ pages: [Page], config: SiteConfig, today: Day, draftNames: Set<String>) -> Site {
         var site = Site(
             config: config, pages: pages, layers: [], projects: [], notes: [], home: nil, sectionIntros: [:], tags: [],
             chains: [], sectors: [], today: today, byQualifiedName: [:], bySlug: [:], byPath: [:])
+        site.draftNames = draftNames
         var tags: [String: [Int]] = [:]
         var chains: [String: [Int]] = [:]
         var sectors: [String: [Int]] = [:]
@@ -34,11 +46,6 @@ enum SiteModel {
                 for chain in project.chains { chains[chain.value, default: []].append(index) }
                 if let sector = project.sector { sectors[sector.value, default: []].append(index) }
             }
-        }
-        for page in parsed.pages where page.fields.draft && !includeDrafts {
-            site.draftNames.insert(page.path)
-            site.draftNames.insert(page.section.isEmpty ? page.slug : page.section + "/" + page.slug)
-            site.draftNames.insert(page.slug)
         }
         site.layers.sort {
             (pages[$0].fields.order ?? 0, pages[$0].slug) < (pages[$1].fields.order ?? 0, pages[$1].slug)

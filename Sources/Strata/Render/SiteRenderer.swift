@@ -194,6 +194,7 @@ enum SiteRenderer {
             common = views.common(title: site.pages[target].title, summary: nil)
             (template, stack) = (.redirect, [views.redirect(to: target).templateValue])
         }
+        if let log { for file in templates.files(of: template) { log.insert(.template(file)) } }
         let commonValue = common.templateValue
         stack.insert(commonValue, at: 0)
         var path = OutputFile.path(for: url)

@@ -135,8 +135,11 @@ public final class PreviewServer: Sendable {
                 try workspace.update(changed: paths)
             }
             state.update(update.site, changed: update.changed)
-            // The data files and the search index, which no page shows, follow the pages.
-            if let rest = workspace.withLock({ $0.finish() }) { state.amend(rest.site, changed: rest.changed) }
+            // The data files and the search index, which no page shows, follow the pages, unless
+            // another save waits: its build takes them over.
+            if !changes.isWaiting, let rest = workspace.withLock({ $0.finish() }) {
+                state.amend(rest.site, changed: rest.changed)
+            }
             return .built(update.report)
         } catch {
             let errors = error.diagnostics.filter { $0.severity == .error }

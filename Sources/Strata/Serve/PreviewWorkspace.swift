@@ -13,8 +13,8 @@ struct PreviewWorkspace: Sendable {
     private var last: State?
     /// The site last served, which a whole build after a failed one is compared with.
     private var served: PreviewSite?
-    /// Jobs of the last plan still to render (`finish`).
-    private var pending: [Int] = []
+    /// Jobs still to render (`finish`), by key: an update that comes first takes them over.
+    private var pending: Set<String> = []
 
     init(options: BuildOptions) { self.options = options }
 
@@ -33,6 +33,8 @@ struct PreviewWorkspace: Sendable {
         var stages: Pipeline.Stages
         var targets: SiteResolver.Targets
         var plan: RenderPlan
+        /// Per job of the plan, in order: its key (`SiteRenderer.key`).
+        var keys: [String] = []
         /// Per job, by the path of its first file: the job, its files and what they were read from.
         var outputs: [String: Output]
         /// Which jobs read each input.
@@ -50,18 +52,15 @@ struct PreviewWorkspace: Sendable {
     /// the first build, which does everything.
     mutating func update(changed paths: Set<String>?) throws(BuildFailure) -> Update {
         let clock = ContinuousClock.now
-        let unfinished = finish()?.changed ?? []
         do {
             if let paths, let state = last, let edit = Edit(paths, in: state.source, root: options.root),
-                var update = try patch(state, edit, since: clock)
+                let update = try patch(state, edit, since: clock)
             {
                 served = update.site
-                update.changed.formUnion(unfinished)
                 return update
             }
-            var update = try rebuild(since: clock)
+            let update = try rebuild(since: clock)
             served = update.site
-            update.changed.formUnion(unfinished)
             return update
         } catch {
             last = nil
@@ -72,6 +71,7 @@ struct PreviewWorkspace: Sendable {
     // MARK: Everything
 
     private mutating func rebuild(since clock: ContinuousClock.Instant) throws(BuildFailure) -> Update {
+        pending = []
         let source = SiteReader.read(root: options.root)
         let stages = try Pipeline.stages(source, options: options, cache: &cache)
         let plan = SiteRenderer.plan(stages.resolved, templates: stages.templates)
@@ -80,9 +80,8 @@ struct PreviewWorkspace: Sendable {
             source: source, stages: stages, targets: SiteResolver.Targets(stages.resolved.site, copies: source.copiedFiles),
             plan: plan, outputs: [:], readers: [:],
             site: PreviewSite(copies: source.copiedFiles, baseURL: stages.config.baseURL))
-        for (job, result) in zip(plan.jobs, results) {
-            state.keep(job, SiteRenderer.key(of: job, in: stages.resolved.site), result)
-        }
+        state.keys = plan.jobs.map { SiteRenderer.key(of: $0, in: stages.resolved.site) }
+        for (index, result) in results.enumerated() { state.keep(plan.jobs[index], state.keys[index], result) }
         let changed = served.map { state.site.paths(differingFrom: $0) } ?? Set(state.site.files.keys)
         last = state
         return Update(
@@ -114,6 +113,8 @@ struct PreviewWorkspace: Sendable {
             }
             (stages.templates, stages.templateDiagnostics) = TemplateSet.load(state.source.templates)
             templatesChanged = true
+            // The pages whose templates include a saved one render again.
+            for file in edit.templates { changedInputs.insert(.template(file.path)) }
         }
 
         if !edit.pages.isEmpty {
@@ -126,28 +127,33 @@ struct PreviewWorkspace: Sendable {
         let plan = SiteRenderer.plan(stages.resolved, templates: stages.templates, items: items)
         var affected = Set<String>()
         for input in changedInputs { affected.formUnion(old.readers[input] ?? []) }
-        if !changedInputs.isEmpty { affected.formUnion(old.readers[.everything] ?? []) }
+        if changedInputs.contains(where: \.isContent) { affected.formUnion(old.readers[.everything] ?? []) }
         if changedInputs.contains(where: \.isField) { affected.formUnion(old.readers[.everyPageField] ?? []) }
 
         var toRender: [Int] = []
-        var keys = Set<String>()
-        keys.reserveCapacity(plan.jobs.count)
+        state.keys = []
+        state.keys.reserveCapacity(plan.jobs.count)
         for (index, job) in plan.jobs.enumerated() {
-            let key = SiteRenderer.key(of: job, in: stages.resolved.site)
-            keys.insert(key)
+            // Most jobs are where they were: their key is known.
+            let same = index < old.plan.jobs.count && old.plan.jobs[index] == job
+            let key = same ? old.keys[index] : SiteRenderer.key(of: job, in: stages.resolved.site)
+            state.keys.append(key)
             let before = old.outputs[key]
-            if before?.job != job || affected.contains(key) || (templatesChanged && job.isPage) {
+            if before?.job != job || affected.contains(key) || pending.contains(key) {
                 toRender.append(index)
             }
         }
         var gone = Set<String>()
-        for (key, output) in old.outputs where !keys.contains(key) { gone.formUnion(state.forget(key, output)) }
-        if !gone.isEmpty { state.site.remove(gone) }
+        if state.keys != old.keys {
+            let keys = Set(state.keys)
+            for (key, output) in old.outputs where !keys.contains(key) { gone.formUnion(state.forget(key, output)) }
+            if !gone.isEmpty { state.site.remove(gone) }
+        }
         state.plan = plan
         // Pages first, served as soon as they are ready; the data files and the search index,
         // which no page shows, come right after (`finish`).
         let now = toRender.filter { plan.jobs[$0].isPage }
-        pending = toRender.filter { !plan.jobs[$0].isPage }
+        pending = Set(toRender.filter { !plan.jobs[$0].isPage }.map { state.keys[$0] })
         let changed = state.render(now, comparedWith: old.site).union(gone).union(edit.copied)
         last = state
         return Update(site: state.site, report: report(state, since: clock), changed: changed, rendered: now.count)
@@ -158,7 +164,8 @@ struct PreviewWorkspace: Sendable {
     mutating func finish() -> Update? {
         guard var state = last, !pending.isEmpty else { return nil }
         let clock = ContinuousClock.now
-        let jobs = pending
+        let keys = Dictionary(state.keys.enumerated().map { ($1, $0) }) { first, _ in first }
+        let jobs = pending.compactMap { keys[$0] }.sorted()
         pending = []
         let changed = state.render(jobs, comparedWith: state.site)
         last = state
@@ -176,6 +183,8 @@ struct PreviewWorkspace: Sendable {
         var site = stages.resolved.site
         var modified: [Int] = []
         var fieldsChanged = false
+        var modelChanged = false
+        var siteWideChanged = false
         var newTitles: [String] = []
         var parseDiagnostics: [String: [Diagnostic]] = [:]
         for file in files {
@@ -191,6 +200,8 @@ struct PreviewWorkspace: Sendable {
             if !sameFields {
                 fieldsChanged = true
                 if page.fields.title != beforePage.fields.title { newTitles.append(page.fields.title) }
+                modelChanged = modelChanged || page.fields.modelKey != beforePage.fields.modelKey
+                siteWideChanged = siteWideChanged || page.fields.siteWideKey != beforePage.fields.siteWideKey
             }
             if !sameFields || model.headings != site.pages[index].headings { changedInputs.insert(.page(index)) }
             site.pages[index] = model
@@ -203,15 +214,9 @@ struct PreviewWorkspace: Sendable {
             + files.flatMap { parseDiagnostics[$0.path] ?? [] }
 
         let old = stages.resolved
-        if fieldsChanged {
-            // Titles, dates and fields order lists and name taxonomy terms: the model is made again.
-            let parsed = ParsedSite(
-                config: stages.config, pages: state.source.pages.compactMap { cache.entry(at: $0.path)?.page },
-                diagnostics: [])
-            site = SiteModel.build(
-                parsed, config: stages.config, includeDrafts: options.includeDrafts,
-                commitDates: state.source.commitDates, today: options.day)
-            guard site.pages.count == old.site.pages.count else { return false }
+        if modelChanged {
+            // Titles, dates, layers and terms order the lists: the model is made again from its pages.
+            site = SiteModel.index(site.pages, config: stages.config, today: site.today, draftNames: site.draftNames)
         }
         let targets = SiteResolver.Targets(site, copies: state.source.copiedFiles)
         // A new or vanished taxonomy term changes what links may point at: resolve every page.
@@ -246,23 +251,28 @@ struct PreviewWorkspace: Sendable {
         for index in resolved.backlinks.indices where resolved.backlinks[index] != old.backlinks[index] {
             changedInputs.insert(.backlinks(index))
         }
-        if fieldsChanged {
+        if siteWideChanged {
             parts.siteDiagnostics = SiteResolver.resolveSiteWide(&resolved, copies: state.source.copiedFiles)
-            for index in site.pages.indices {
-                if resolved.relationsOut[index] != old.relationsOut[index]
-                    || resolved.relationsIn[index] != old.relationsIn[index]
-                {
-                    changedInputs.insert(.relations(index))
-                }
+            for index in site.pages.indices
+            where resolved.relationsOut[index] != old.relationsOut[index]
+                || resolved.relationsIn[index] != old.relationsIn[index]
+            {
+                changedInputs.insert(.relations(index))
+            }
+        }
+        if fieldsChanged {
+            for index in modified {
+                resolved.stale[index] = PageChecks.isStale(site.pages[index], site: site)
                 if resolved.stale[index] != old.stale[index] { changedInputs.insert(.stale(index)) }
             }
+        }
+        if modelChanged {
             for case .list(let list) in state.readers.keys where !list.isSame(in: old.site, as: site) {
                 changedInputs.insert(.list(list))
             }
-            parts.checkDiagnostics = site.pages.indices.map { SiteResolver.checks(of: $0, in: resolved) }
-        } else {
-            for index in again { parts.checkDiagnostics[index] = SiteResolver.checks(of: index, in: resolved) }
         }
+        // A page's checks read its own fields and document, and which layers exist.
+        for index in again { parts.checkDiagnostics[index] = SiteResolver.checks(of: index, in: resolved) }
         for index in resolved.site.pages.indices where !resolved.site.pages[index].document.blocks.isEmpty {
             resolved.site.pages[index].document = MarkdownDocument(blocks: [], footnotes: [])
         }
@@ -270,6 +280,22 @@ struct PreviewWorkspace: Sendable {
         stages.parts = parts
         state.targets = targets
         return true
+    }
+}
+
+extension PageFields {
+    /// What the site model orders and files pages by: a change of any of it makes the model again.
+    fileprivate var modelKey: [String] {
+        [title, date?.description ?? "", updated?.description ?? "", order.map(String.init) ?? "",
+         project?.sector?.value ?? ""]
+            + ["layers"] + layers.map(\.value) + ["tags"] + tags.map(\.value)
+            + ["chains"] + (project?.chains.map(\.value) ?? [])
+    }
+
+    /// What relations and output paths read: a change of it resolves them again.
+    fileprivate var siteWideKey: [String] {
+        aliases.map(\.value)
+            + (project?.relations.flatMap { [$0.type.value, $0.target.value, $0.note ?? ""] } ?? [])
     }
 }
 
@@ -299,8 +325,18 @@ extension PreviewWorkspace.State {
         var gone = Set<String>()
         for (index, result) in zip(indices, results) {
             let job = plan.jobs[index]
-            let key = SiteRenderer.key(of: job, in: plan.resolved.site)
-            if let before = outputs[key] { gone.formUnion(forget(key, before)) }
+            let key = keys[index]
+            if let before = outputs[key] {
+                // An index page reads thousands of inputs, mostly the same ones as before.
+                if before.inputs == result.inputs {
+                    let paths = result.files.map(\.path)
+                    for file in result.files { site.set(file.path, .rendered(Data(file.text.utf8))) }
+                    outputs[key] = PreviewWorkspace.Output(job: job, paths: paths, inputs: before.inputs)
+                    gone.formUnion(before.paths)
+                    continue
+                }
+                gone.formUnion(forget(key, before))
+            }
             keep(job, key, result)
         }
         let written = Set(results.flatMap { $0.files.map(\.path) })

@@ -17,6 +17,9 @@ final class SourceChanges: Sendable {
         }
     }
 
+    /// Whether a change waits to be taken.
+    var isWaiting: Bool { pending.withLock { $0?.isEmpty != true } }
+
     /// What changed since the last call (nil: not known), and starts afresh.
     func take() -> Set<String>? {
         pending.withLock { current in

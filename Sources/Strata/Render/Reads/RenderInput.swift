@@ -13,15 +13,23 @@ enum RenderInput: Hashable, Sendable {
     case stale(Int)
     /// A list of pages in its order (the projects, a layer's notes, a taxonomy's terms…).
     case list(SiteList)
+    /// A template file (`templates/page.mustache`).
+    case template(String)
     /// Every page's fields, relations and review state, and every list (the data files).
     case everyPageField
     /// Every page and everything about it (the search index).
     case everything
 
+    /// Whether this is part of the site's content (not of its theme), which `everything` reads.
+    var isContent: Bool {
+        if case .template = self { return false }
+        return true
+    }
+
     /// Whether a change of this input changes what `everyPageField` reads.
     var isField: Bool {
         switch self {
-        case .body, .backlinks: false
+        case .body, .backlinks, .template: false
         default: true
         }
     }

@@ -71,9 +71,13 @@ struct Indexed<Element> {
         (self.elements, self.log, self.input) = (elements, log, input)
     }
 
+    /// Lends the element rather than copying it (a page is a large value, and most reads want
+    /// one field of it).
     subscript(index: Int) -> Element {
-        log?.insert(input(index))
-        return elements[index]
+        _read {
+            log?.insert(input(index))
+            yield elements[index]
+        }
     }
 
     var indices: Range<Int> { elements.indices }
