@@ -60,6 +60,7 @@ enum SiteModel {
         for index in site.notes {
             for layer in pages[index].fields.layers { site.notesByLayer[layer.value, default: []].append(index) }
         }
+        site.folders = FolderSection.all(in: pages)
         site.tags = terms(tags, pages: pages)
         site.chains = terms(chains, pages: pages)
         site.sectors = terms(sectors, pages: pages)

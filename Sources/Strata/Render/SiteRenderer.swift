@@ -37,6 +37,10 @@ enum SiteRenderer {
         case taxonomy(GeneratedURLs.Taxonomy)
         case term(GeneratedURLs.Taxonomy, Term)
         case alias(url: String, page: Int)
+        /// The list page of a folder of plain pages, by its place in `Site.folders`.
+        case folder(Int)
+        /// The relation map: of the whole site, or of one layer (its page index) on a large site.
+        case map(layer: Int?)
 
         func url(_ site: Site) -> String {
             switch self {
@@ -52,6 +56,9 @@ enum SiteRenderer {
             case .taxonomy(let taxonomy): taxonomy.url
             case .term(let taxonomy, let term): taxonomy.url(of: term.slug)
             case .alias(let url, _): url
+            case .folder(let index): site.folders[index].url
+            case .map(let layer?): GeneratedURLs.map(of: site.pages[layer].slug)
+            case .map(nil): GeneratedURLs.map
             }
         }
     }
@@ -69,6 +76,9 @@ enum SiteRenderer {
             pages.append(.taxonomy(taxonomy))
             pages += taxonomy.terms(in: site).map { .term(taxonomy, $0) }
         }
+        pages.append(.map(layer: nil))
+        if GeneratedURLs.mapIsSplit(site) { pages += site.layers.map { .map(layer: $0) } }
+        pages += site.folders.indices.map { .folder($0) }
         pages += site.pages.indices.filter { site.pages[$0].kind != .sectionIntro }.map { .content($0) }
         pages += resolved.aliases.map { .alias(url: $0.url, page: $0.page) }
         let fragments = SearchIndex.order(site).enumerated().map { Job.searchFragment(rank: $0, page: $1) }
@@ -144,7 +154,8 @@ enum SiteRenderer {
             (template, stack) = (.stack, [views.stackIndex().templateValue])
         case .landscape:
             common = views.common(
-                title: "Landscape", summary: "Every project profile as a card, grouped by layer and sector.")
+                title: views.titled("Landscape", section: "landscape"),
+                summary: "Every project profile as a card, grouped by layer and sector.")
             (template, stack) = (.landscape, [views.landscape().templateValue])
         case .projects:
             common = views.common(title: views.titled("Projects", section: "projects"), summary: nil)
@@ -170,10 +181,20 @@ enum SiteRenderer {
         case .term(let taxonomy, let term):
             common = views.common(title: "\(taxonomy.singular): \(term.slug)", summary: nil)
             (template, stack) = (.term, [views.termPage(taxonomy, term).templateValue])
+        case .folder(let folder):
+            let section = site.folders[folder]
+            common = views.common(title: views.titled(section.fallbackTitle, section: section.name), summary: nil)
+            (template, stack) = (.list, [views.folderIndex(section).templateValue])
+        case .map(let layer):
+            let title = layer.map { "Relation map: " + site.pages[$0].title } ?? views.titled("Relation map", section: "map")
+            common = views.common(
+                title: title, summary: "Every project profile and the typed relations between them, by layer.")
+            (template, stack) = (.map, [views.relationMapPage(layer: layer).templateValue])
         case .alias(_, let target):
             common = views.common(title: site.pages[target].title, summary: nil)
             (template, stack) = (.redirect, [views.redirect(to: target).templateValue])
         }
+        if let log { for file in templates.files(of: template) { log.insert(.template(file)) } }
         let commonValue = common.templateValue
         stack.insert(commonValue, at: 0)
         var path = OutputFile.path(for: url)

@@ -54,6 +54,9 @@ struct OutputClaims {
             let owner = "the search index, which writes its pieces in /\(folder)"
             claims.reserve(folder: String(folder.dropLast()), by: owner)
         }
+        for folder in site.folders {
+            _ = claims.claim(OutputFile.path(for: folder.url), by: "the list page of the folder content/\(folder.name)/")
+        }
         for url in GeneratedURLs.pages(for: site) {
             _ = claims.claim(OutputFile.path(for: url), by: "the generated page /\(url)")
         }

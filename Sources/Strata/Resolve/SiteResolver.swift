@@ -64,13 +64,16 @@ enum SiteResolver {
         return (document, resolver.linked, resolver.diagnostics.all)
     }
 
-    /// Relations, aliases and review state: what depends on the fields of many pages. Returns the
+    /// Relations, aliases, the menu, intros and review state: what depends on the fields of many pages. Returns the
     /// diagnostics.
     static func resolveSiteWide(_ resolved: inout ResolvedSite, copies: [SiteSource.CopiedFile]) -> [Diagnostic] {
         let site = resolved.site
         var diagnostics = Diagnostics()
         (resolved.relationsOut, resolved.relationsIn) = relations(site, &diagnostics)
         resolved.aliases = OutputClaims.resolve(site, copies: copies, &diagnostics)
+        let targets = Targets(site, copies: copies)
+        resolved.menu = MenuCheck.resolve(site, files: targets.files, generated: targets.generated, &diagnostics)
+        IntroChecks.check(site, &diagnostics)
         resolved.stale = site.pages.map { PageChecks.isStale($0, site: site) }
         return diagnostics.all
     }

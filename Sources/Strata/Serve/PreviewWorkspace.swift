@@ -113,6 +113,8 @@ struct PreviewWorkspace: Sendable {
             }
             (stages.templates, stages.templateDiagnostics) = TemplateSet.load(state.source.templates)
             templatesChanged = true
+            // The pages whose templates include a saved one render again.
+            for file in edit.templates { changedInputs.insert(.template(file.path)) }
         }
 
         if !edit.pages.isEmpty {
@@ -125,7 +127,7 @@ struct PreviewWorkspace: Sendable {
         let plan = SiteRenderer.plan(stages.resolved, templates: stages.templates, items: items)
         var affected = Set<String>()
         for input in changedInputs { affected.formUnion(old.readers[input] ?? []) }
-        if !changedInputs.isEmpty { affected.formUnion(old.readers[.everything] ?? []) }
+        if changedInputs.contains(where: \.isContent) { affected.formUnion(old.readers[.everything] ?? []) }
         if changedInputs.contains(where: \.isField) { affected.formUnion(old.readers[.everyPageField] ?? []) }
 
         var toRender: [Int] = []
@@ -137,7 +139,7 @@ struct PreviewWorkspace: Sendable {
             let key = same ? old.keys[index] : SiteRenderer.key(of: job, in: stages.resolved.site)
             state.keys.append(key)
             let before = old.outputs[key]
-            if before?.job != job || affected.contains(key) || (templatesChanged && job.isPage) || pending.contains(key) {
+            if before?.job != job || affected.contains(key) || pending.contains(key) {
                 toRender.append(index)
             }
         }
@@ -324,7 +326,17 @@ extension PreviewWorkspace.State {
         for (index, result) in zip(indices, results) {
             let job = plan.jobs[index]
             let key = keys[index]
-            if let before = outputs[key] { gone.formUnion(forget(key, before)) }
+            if let before = outputs[key] {
+                // An index page reads thousands of inputs, mostly the same ones as before.
+                if before.inputs == result.inputs {
+                    let paths = result.files.map(\.path)
+                    for file in result.files { site.set(file.path, .rendered(Data(file.text.utf8))) }
+                    outputs[key] = PreviewWorkspace.Output(job: job, paths: paths, inputs: before.inputs)
+                    gone.formUnion(before.paths)
+                    continue
+                }
+                gone.formUnion(forget(key, before))
+            }
             keep(job, key, result)
         }
         let written = Set(results.flatMap { $0.files.map(\.path) })

@@ -13,15 +13,23 @@ enum RenderInput: Hashable, Sendable {
     case stale(Int)
     /// A list of pages in its order (the projects, a layer's notes, a taxonomy's terms…).
     case list(SiteList)
+    /// A template file (`templates/page.mustache`).
+    case template(String)
     /// Every page's fields, relations and review state, and every list (the data files).
     case everyPageField
     /// Every page and everything about it (the search index).
     case everything
 
+    /// Whether this is part of the site's content (not of its theme), which `everything` reads.
+    var isContent: Bool {
+        if case .template = self { return false }
+        return true
+    }
+
     /// Whether a change of this input changes what `everyPageField` reads.
     var isField: Bool {
         switch self {
-        case .body, .backlinks: false
+        case .body, .backlinks, .template: false
         default: true
         }
     }
@@ -30,6 +38,8 @@ enum RenderInput: Hashable, Sendable {
 /// The lists of the site model that views read whole.
 enum SiteList: Hashable, Sendable {
     case projects, notes, layers, plainPages, sectionIntros
+    /// The folders of pages with a list page, and their pages in order.
+    case folders
     case layerProjects(String)
     case layerNotes(String)
     case terms(GeneratedURLs.Taxonomy)
@@ -42,6 +52,7 @@ enum SiteList: Hashable, Sendable {
         case .layers: old.layers == new.layers
         case .plainPages: old.plainPages == new.plainPages
         case .sectionIntros: old.sectionIntros == new.sectionIntros
+        case .folders: old.folders == new.folders
         case .layerProjects(let slug): old.projectsByLayer[slug] == new.projectsByLayer[slug]
         case .layerNotes(let slug): old.notesByLayer[slug] == new.notesByLayer[slug]
         case .terms(let taxonomy): taxonomy.terms(in: old) == taxonomy.terms(in: new)

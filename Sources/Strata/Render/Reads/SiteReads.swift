@@ -15,6 +15,13 @@ struct SiteReads {
     var projectsByLayer: Keyed { Keyed(whole.projectsByLayer, log, SiteList.layerProjects) }
     var notesByLayer: Keyed { Keyed(whole.notesByLayer, log, SiteList.layerNotes) }
     var chains: [Term] { terms(.chains) }
+    var folders: [FolderSection] { read(.folders, whole.folders) }
+
+    /// The list page a plain page is listed on, if any.
+    func folder(of index: Int) -> FolderSection? { read(.folders, whole.folder(of: index)) }
+
+    /// The page at a URL: which pages exist changes only with the files, which rebuilds all.
+    func page(at url: String) -> Int? { whole.byURL[url] }
 
     func terms(_ taxonomy: GeneratedURLs.Taxonomy) -> [Term] { read(.terms(taxonomy), taxonomy.terms(in: whole)) }
 
@@ -64,9 +71,13 @@ struct Indexed<Element> {
         (self.elements, self.log, self.input) = (elements, log, input)
     }
 
+    /// Lends the element rather than copying it (a page is a large value, and most reads want
+    /// one field of it).
     subscript(index: Int) -> Element {
-        log?.insert(input(index))
-        return elements[index]
+        _read {
+            log?.insert(input(index))
+            yield elements[index]
+        }
     }
 
     var indices: Range<Int> { elements.indices }

@@ -78,18 +78,30 @@ final class ViewBuilder {
             assets: href("assets/"), description: summary ?? config.description,
             canonical: canonicalURL, feedURL: config.baseURL.map { _ in href(GeneratedURLs.feed) },
             generator: "Strata \(version)",
-            structuredData: profile.map { StructuredData.organization(site.pages[$0], url: canonicalURL) })
+            structuredData: profile.map { StructuredData.organization(site.pages[$0], url: canonicalURL) },
+            breadcrumbs: breadcrumbs(title: title))
     }
 
+    /// The main menu when site.yml has no `menu:`.
+    static let defaultMenu: [(title: String, target: String)] = [
+        ("Stack", GeneratedURLs.stack), ("Landscape", GeneratedURLs.landscape), ("Projects", GeneratedURLs.projects),
+        ("Notes", GeneratedURLs.notes), ("Scorecard", GeneratedURLs.scorecard), ("Tags", GeneratedURLs.Taxonomy.tags.url),
+        ("Search", GeneratedURLs.search),
+    ]
+
+    /// The menu, its entry for this page (or the section it is in, the longest match) marked current.
     private func navigation() -> [NavEntry] {
-        let entries: [(String, String)] = [
-            ("Stack", GeneratedURLs.stack), ("Landscape", GeneratedURLs.landscape),
-            ("Projects", GeneratedURLs.projects),
-            ("Notes", GeneratedURLs.notes),
-            ("Scorecard", GeneratedURLs.scorecard), ("Tags", GeneratedURLs.Taxonomy.tags.url),
-            ("Search", GeneratedURLs.search),
-        ]
-        return entries.map { title, target in NavEntry(title: title, url: href(target), current: url.hasPrefix(target))
+        // site.yml, where the menu is written, is read again with every page: the menu is not a noted read.
+        let entries =
+            whole.menu ?? Self.defaultMenu.map { ResolvedMenuEntry(title: $0, target: $1, isExternal: false) }
+        let matching = entries.filter { entry in
+            !entry.isExternal && (entry.target == url || (!entry.target.isEmpty && url.hasPrefix(entry.target)))
+        }
+        let current = matching.max { $0.target.count < $1.target.count }?.target
+        return entries.map { entry in
+            NavEntry(
+                title: entry.title, url: entry.isExternal ? entry.target : href(entry.target),
+                current: !entry.isExternal && entry.target == current)
         }
     }
 
