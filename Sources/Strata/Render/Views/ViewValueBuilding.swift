@@ -19,6 +19,16 @@ extension CommonPage: TemplateValueBuilding {
         fields.add("feedURL", feedURL)
         fields.add("generator", generator)
         fields.add("structuredData", structuredData)
+        fields.add("breadcrumbs", breadcrumbs)
+        return fields.value
+    }
+}
+
+extension Crumb: TemplateValueBuilding {
+    func buildValue() -> TemplateValue {
+        var fields = TemplateFields()
+        fields.add("title", title)
+        fields.add("url", url)
         return fields.value
     }
 }
@@ -171,6 +181,7 @@ extension ProfilePage: TemplateValueBuilding {
         fields.add("relations", relations)
         fields.add("hasRelations", hasRelations)
         fields.add("graph", graph)
+        fields.add("mapURL", mapURL)
         fields.add("metrics", metrics)
         fields.add("hasMetrics", hasMetrics)
         fields.add("assessment", assessment)
