@@ -77,9 +77,10 @@ struct LinkResolver {
             let destination = href(to: site.pages[index].url, fragment: fragment)
             let text = label ?? defaultLabel(site.pages[index], fragment: fragment)
             return .link(LinkTarget(destination: destination, title: "", location: location), [.text(text)])
-        case .citation(let id, let location):
-            if !page.frontMatterFailed, !page.fields.sources.contains(where: { $0.id.value == id }) {
-                diagnostics.error(unknownSourceMessage(id), at: location)
+        case .citation(let citations):
+            let known = Set(page.fields.sources.map(\.id.value))
+            for citation in citations where !page.frontMatterFailed && !known.contains(citation.id) {
+                diagnostics.error(unknownSourceMessage(citation.id), at: citation.location)
             }
             return inline
         default: return inline
