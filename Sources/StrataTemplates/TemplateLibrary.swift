@@ -40,6 +40,19 @@ public struct TemplateLibrary: Sendable {
 
     public func number(of name: String) -> Int? { numbers[name] }
 
+    /// The names of the templates that rendering template `number` may include, itself among them:
+    /// its partials and parents, theirs, and so on.
+    public func closure(of number: Int) -> Set<String> {
+        var seen: Set<Int> = [number]
+        var pending = [number]
+        while let next = pending.popLast() {
+            TemplateWalk.references(in: templates[next], conditional: true) { reference, _ in
+                if let index = reference.index, seen.insert(index).inserted { pending.append(index) }
+            }
+        }
+        return Set(seen.map { names[$0] })
+    }
+
     /// Every name any template looks up (the first part of a dotted name): a value no template
     /// names need not be built.
     public var referencedNames: Set<String> {

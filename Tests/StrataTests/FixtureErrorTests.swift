@@ -15,6 +15,14 @@ import Testing
 
     static let cases: [Case] = [
         Case(
+            fixture: "unusable-intros",
+            expected: [
+                "content/_index.md:1:1: error: the home page's text goes in content/index.md, not content/_index.md: rename this file",
+                "content/guides/deeper/_index.md:1:1: error: the folder content/guides/deeper/ has no list page of its own, so this intro would not be shown: list pages are made for folders at the top of content/; move the text into content/guides/_index.md or into a page",
+                "content/manual/_index.md:1:1: error: content/manual/index.md is this folder's own page, so no list page is made for this intro: move the text into index.md, or delete index.md to get a list page",
+                "content/scorecard/_index.md:1:1: error: the generated page /scorecard/ takes no intro: an _index.md gives the title and intro of content/stack/, content/landscape/, content/projects/, content/notes/, content/map/, content/tags/, content/chains/, content/sectors/ or of a folder of pages of your own at the top of content/ (content/guides/_index.md)",
+            ]),
+        Case(
             fixture: "unknown-key",
             expected: [
                 "content/projects/gamma-agents.md:3:1: error: unknown key 'sumary' in the front matter of a project profile; did you mean 'summary'?"

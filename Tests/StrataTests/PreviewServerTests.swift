@@ -47,6 +47,13 @@ import Testing
             Issue.record("the preview never reached: \(what)")
         }
 
+        /// What a page at `page` that has seen build `since` is told: reload, or swap stylesheets.
+        func news(since: Int, page: String) async throws -> (reload: Bool, styles: [String]) {
+            let body = try await get("\(PreviewServer.statusPath)?since=\(since)&e=&wait=0&page=\(page)").body
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+            return (json["reload"] as? Bool ?? false, json["styles"] as? [String] ?? [])
+        }
+
         func stop() { task.cancel() }
     }
 
@@ -106,7 +113,33 @@ import Testing
         #expect(try await preview.get("/notes/market-map/").body.contains("Market atlas"))
 
         try FileManager.default.removeItem(atPath: preview.site.file("content/notes/broken.md"))
-        try await preview.waitFor("a build after the fix") { $0.version == 3 && $0.errors.isEmpty }
+        // The fixed site is the one served: the errors go, and no page has cause to reload.
+        try await preview.waitFor("a build after the fix") { $0.version == 2 && $0.errors.isEmpty }
+    }
+
+    @Test func aSaveReloadsOnlyThePagesWhoseFilesChanged() async throws {
+        let preview = try await Self.start()
+        defer { preview.stop() }
+        try await preview.waitFor("the first build") { $0.version == 1 }
+        let path = "content/projects/alpha-net.md"
+        try preview.site.write(
+            path, try preview.site.read(path).replacingOccurrences(of: "rents out idle GPUs", with: "rents out spare GPUs"))
+        try await preview.waitFor("the build after a body edit") { $0.version == 2 }
+        #expect(try await preview.news(since: 1, page: "/projects/alpha-net/") == (true, []))
+        #expect(try await preview.news(since: 1, page: "/notes/market-map/") == (false, []))
+        #expect(try await preview.news(since: 2, page: "/projects/alpha-net/") == (false, []))
+
+        let css = "templates/assets/strata.css"
+        try preview.site.write(css, try preview.site.read(css) + "\n/* edited */\n")
+        try await preview.waitFor("the build after a stylesheet edit") { $0.version == 3 }
+        #expect(try await preview.news(since: 2, page: "/projects/alpha-net/") == (false, ["assets/strata.css"]))
+        #expect(try await preview.news(since: 1, page: "/projects/alpha-net/") == (true, ["assets/strata.css"]))
+        #expect(try await preview.get("/assets/strata.css").body.hasSuffix("/* edited */\n"))
+
+        // A save that changes no output starts no build a page would see.
+        try preview.site.write(path, try preview.site.read(path))
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(try await preview.status().version == 3)
     }
 
     @Test func requestPathsAnswerFromTheSiteInMemory() {

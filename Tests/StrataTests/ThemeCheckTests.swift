@@ -31,7 +31,7 @@ import Testing
         let text = Self.page.replacingOccurrences(of: "<h1>{{title}}</h1>", with: "<h1>{{titel}}</h1>")
         #expect(
             Self.errors(["templates/page.mustache": text]) == [
-                "templates/page.mustache:3:5: error: 'titel' is not a value of a content page; did you mean 'title'?"
+                "templates/page.mustache:4:5: error: 'titel' is not a value of a content page; did you mean 'title'?"
             ])
     }
 

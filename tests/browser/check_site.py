@@ -5,8 +5,9 @@ The site is opened twice: from a local HTTP server under a nested path
 (http://127.0.0.1:PORT/docs/site/) and from file:// (public/index.html). In
 each, the test searches (from the header's list as you type, and on the search
 page: a stemmed match, a suggestion, snippets, the kind filter), filters the
-projects table, follows a relation link, scrolls a long page's table of contents, follows heading anchors,
-opens scorecard reasons on a phone, and runs axe on every page it visits; serious or critical accessibility
+projects table, follows a relation link, the breadcrumbs and the relation map, scrolls a long page's
+table of contents, follows heading anchors, opens scorecard reasons on a phone, and runs axe on every
+page it visits; serious or critical accessibility
 violations fail the test. It then saves screenshots of five pages at desktop
 (1280x900) and phone (390x844) widths.
 
@@ -47,6 +48,8 @@ SCREENSHOT_PAGES = [
     ("projects", "projects/"),
     ("search", "search/?q=bittensor"),
 ]
+# Pages checked for layout and axe beside those above: the relation map and a note's breadcrumbs.
+OTHER_PAGES = [("map", "map/"), ("note", "notes/depin-cold-start/")]
 # name, width, height, mobile, and the most a full-page shot may grow to, to keep the files small
 VIEWPORTS = [("desktop", 1280, 900, False, 1800), ("phone", 390, 844, True, 2400)]
 
@@ -57,7 +60,7 @@ class SiteChecks(SearchChecks, ReadingChecks, Browser):
     def check_layout(self, site):
         """Every page has the header search form, the main nav, main#main and a skip link."""
         problems = {}  # problem -> pages
-        for _, path in SCREENSHOT_PAGES:
+        for _, path in SCREENSHOT_PAGES + OTHER_PAGES:
             self.open(site, path)
             here = path.split("?")[0] or "home"
             form = self.driver.find_elements(By.CSS_SELECTOR, "header form[role=search]")
@@ -197,6 +200,43 @@ class SiteChecks(SearchChecks, ReadingChecks, Browser):
             raise CheckFailed(f"{self.where(site)}: `h1` is {heading.text!r}, expected it to contain 'Bittensor'")
         self.axe(site)
 
+    def check_breadcrumbs(self, site):
+        """A note's breadcrumbs lead Home and to the notes list, and mark the note itself."""
+        self.open(site, "notes/depin-cold-start/")
+        trail = self.find(site, "nav[aria-label=Breadcrumb]", "the breadcrumbs")
+        texts = [a.get_attribute("textContent").strip() for a in trail.find_elements(By.TAG_NAME, "a")]
+        if texts != ["Home", "Notes"]:
+            raise CheckFailed(f"{self.where(site)}: the breadcrumbs link {texts}, expected ['Home', 'Notes']")
+        if not trail.find_elements(By.CSS_SELECTOR, "[aria-current=page]"):
+            raise CheckFailed(f"{self.where(site)}: the breadcrumbs do not mark the page (`aria-current=page`)")
+        notes = trail.find_elements(By.TAG_NAME, "a")[1]
+        self.click_through(site, notes, "notes/", "'Notes' in the breadcrumbs")
+
+    def check_map(self, site):
+        """Reach the relation map from the stack page; every profile is a box that links to it."""
+        self.open(site, "stack/")
+        links = [a for a in self.driver.find_elements(By.CSS_SELECTOR, "main a")
+                 if a.get_attribute("textContent").strip() == "The relation map"]
+        if not links:
+            raise CheckFailed(f"{self.where(site)}: the stack page has no link 'The relation map'")
+        self.click_through(site, links[0], "map/", "'The relation map' on the stack page")
+        boxes = self.driver.find_elements(By.CSS_SELECTOR, "main svg a.graph-node")
+        profiles = len(list((self.public / "projects").glob("*/index.html")))
+        if len(boxes) != profiles:
+            raise CheckFailed(f"{self.where(site)}: the map has {len(boxes)} boxes, expected one per profile ({profiles})")
+        if not self.driver.find_elements(By.CSS_SELECTOR, "main svg path[stroke]"):
+            raise CheckFailed(f"{self.where(site)}: the map draws no relations (`svg path[stroke]`)")
+        if not self.driver.find_elements(By.CSS_SELECTOR, "#map-relations"):
+            raise CheckFailed(f"{self.where(site)}: the map has no list of its relations as text (`#map-relations`)")
+        self.axe(site)
+        box = next(b for b in boxes if b.get_attribute("aria-label") == "Bittensor")
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+        self.click_through(site, box, "projects/bittensor/", "the box 'Bittensor' on the map")
+        back = [a for a in self.driver.find_elements(By.CSS_SELECTOR, "main a")
+                if a.get_attribute("textContent").strip() == "Every relation on the map"]
+        if not back:
+            raise CheckFailed(f"{self.where(site)}: the profile has no link 'Every relation on the map'")
+
     def check_screenshots(self, site):
         """Full-page screenshots (height capped) at each viewport, plus axe at phone width."""
         self.screenshots.mkdir(parents=True, exist_ok=True)
@@ -264,6 +304,8 @@ def main():
                 checker.run("stems, suggestions, snippets, kinds", site, checker.check_better_matches)
                 checker.run("projects filter", site, checker.check_projects)
                 checker.run("relation link", site, checker.check_relation)
+                checker.run("breadcrumbs", site, checker.check_breadcrumbs)
+                checker.run("relation map", site, checker.check_map)
                 checker.run("table of contents", site, checker.check_toc)
                 checker.run("table of contents without JavaScript", site, checker.check_toc_without_script)
                 checker.run("heading anchors", site, checker.check_anchors)

@@ -99,5 +99,12 @@ public enum InitSite {
           real-problem: Does it solve a problem its users have today?
           real-demand: Do paying users, not only incentives, drive its use?
 
+        # The main menu. Without it the menu links the stack, landscape, projects, notes, scorecard,
+        # tags and search. Each entry has a title and a url: a page of the site or an http(s) URL.
+        # menu:
+        #   - {title: Stack, url: /stack/}
+        #   - {title: Notes, url: /notes/}
+        #   - {title: Source, url: https://github.com/OWNER/REPO}
+
         """
 }

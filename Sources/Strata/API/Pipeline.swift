@@ -54,6 +54,28 @@ public enum Pipeline {
     static func render(_ source: SiteSource, options: BuildOptions, cache: inout ParseCache?) throws(BuildFailure)
         -> Rendered
     {
+        let stages = try stages(source, options: options, cache: &cache)
+        let plan = SiteRenderer.plan(stages.resolved, templates: stages.templates)
+        return Rendered(plan: plan, copies: source.copiedFiles, warnings: stages.diagnostics.sorted())
+    }
+
+    /// What the stages before rendering made of a site, with the diagnostics of each kept apart
+    /// (`strata serve` redoes the part a save touched).
+    struct Stages: Sendable {
+        var config: SiteConfig
+        /// The read and parse stages' diagnostics, site.yml's included.
+        var parseDiagnostics: [Diagnostic]
+        var templates: TemplateSet
+        var templateDiagnostics: [Diagnostic]
+        var resolved: ResolvedSite
+        var parts: SiteResolver.Parts
+
+        var diagnostics: [Diagnostic] { parseDiagnostics + templateDiagnostics + parts.diagnostics }
+    }
+
+    static func stages(_ source: SiteSource, options: BuildOptions, cache: inout ParseCache?) throws(BuildFailure)
+        -> Stages
+    {
         var diagnostics: [Diagnostic] = []
         let parsed = SiteParser.parse(source, cache: &cache)
         diagnostics += parsed.diagnostics
@@ -67,13 +89,19 @@ public enum Pipeline {
         let site = SiteModel.build(
             parsed, config: config, includeDrafts: options.includeDrafts, commitDates: source.commitDates,
             today: options.day)
-        let (resolved, resolveDiagnostics) = SiteResolver.resolve(site, copies: source.copiedFiles)
-        diagnostics += resolveDiagnostics
-        if diagnostics.contains(where: { $0.severity == .error || options.strict }) {
-            throw failure(diagnostics, strict: options.strict)
+        let (resolved, parts) = SiteResolver.resolveKeepingParts(site, copies: source.copiedFiles)
+        diagnostics += parts.diagnostics
+        try check(diagnostics, strict: options.strict)
+        return Stages(
+            config: config, parseDiagnostics: parsed.diagnostics, templates: templates,
+            templateDiagnostics: templateDiagnostics, resolved: resolved, parts: parts)
+    }
+
+    /// Throws when the diagnostics hold an error, or any diagnostic in a strict build.
+    static func check(_ diagnostics: [Diagnostic], strict: Bool) throws(BuildFailure) {
+        if diagnostics.contains(where: { $0.severity == .error || strict }) {
+            throw failure(diagnostics, strict: strict)
         }
-        let plan = SiteRenderer.plan(resolved, templates: templates)
-        return Rendered(plan: plan, copies: source.copiedFiles, warnings: diagnostics.sorted())
     }
 
     static func render(_ source: SiteSource, options: BuildOptions) throws(BuildFailure) -> Rendered {

@@ -10,6 +10,8 @@ struct Site: Sendable {
     var home: Int?
     /// Section folder (`projects`) → the `_index.md` page giving its intro text.
     var sectionIntros: [String: Int]
+    /// Folders of plain pages that get a list page (`content/guides/` → `/guides/`), by name.
+    var folders: [FolderSection] = []
     /// Layer slug → the projects and notes filed under it, in list order.
     var projectsByLayer: [String: [Int]] = [:]
     var notesByLayer: [String: [Int]] = [:]
@@ -35,13 +37,20 @@ struct Site: Sendable {
     func layer(_ slug: String) -> Int? {
         byQualifiedName["stack/" + slug].flatMap { pages[$0].kind == .layer ? $0 : nil }
     }
+    /// The list page a plain page is listed on, if any.
+    func folder(of index: Int) -> FolderSection? {
+        let page = pages[index]
+        guard page.kind == .plain, let top = page.section.split(separator: "/").first else { return nil }
+        return folders.first { $0.name == top }
+    }
+
     func project(_ slug: String) -> Int? {
         byQualifiedName["projects/" + slug].flatMap { pages[$0].kind == .project ? $0 : nil }
     }
 }
 
 /// A taxonomy term (a tag, chain or sector) and the pages filed under it.
-struct Term: Sendable, Equatable {
+struct Term: Sendable, Hashable {
     var slug: String
     var pages: [Int]
 }

@@ -6,14 +6,22 @@ enum SiteModel {
         -> Site
     {
         let kept = parsed.pages.filter { includeDrafts || !$0.fields.draft }.sorted { $0.path < $1.path }
-        let pages = kept.map { page in
-            Page(
-                parsed: page, headings: page.document.headings,
-                updated: page.fields.updated ?? commitDates[page.path].flatMap(Day.init))
+        var draftNames = Set<String>()
+        for page in parsed.pages where page.fields.draft && !includeDrafts {
+            draftNames.insert(page.path)
+            draftNames.insert(page.section.isEmpty ? page.slug : page.section + "/" + page.slug)
+            draftNames.insert(page.slug)
         }
+        return index(kept.map { page($0, commitDates: commitDates) }, config: config, today: today, draftNames: draftNames)
+    }
+
+    /// The model of pages already made (sorted by path): the lists, lookups and taxonomies.
+    /// `draftNames` are the drafts left out, for messages about links to them.
+    static func index(_ pages: [Page], config: SiteConfig, today: Day, draftNames: Set<String>) -> Site {
         var site = Site(
             config: config, pages: pages, layers: [], projects: [], notes: [], home: nil, sectionIntros: [:], tags: [],
             chains: [], sectors: [], today: today, byQualifiedName: [:], bySlug: [:], byPath: [:])
+        site.draftNames = draftNames
         var tags: [String: [Int]] = [:]
         var chains: [String: [Int]] = [:]
         var sectors: [String: [Int]] = [:]
@@ -39,11 +47,6 @@ enum SiteModel {
                 if let sector = project.sector { sectors[sector.value, default: []].append(index) }
             }
         }
-        for page in parsed.pages where page.fields.draft && !includeDrafts {
-            site.draftNames.insert(page.path)
-            site.draftNames.insert(page.section.isEmpty ? page.slug : page.section + "/" + page.slug)
-            site.draftNames.insert(page.slug)
-        }
         site.layers.sort {
             (pages[$0].fields.order ?? 0, pages[$0].slug) < (pages[$1].fields.order ?? 0, pages[$1].slug)
         }
@@ -57,10 +60,18 @@ enum SiteModel {
         for index in site.notes {
             for layer in pages[index].fields.layers { site.notesByLayer[layer.value, default: []].append(index) }
         }
+        site.folders = FolderSection.all(in: pages)
         site.tags = terms(tags, pages: pages)
         site.chains = terms(chains, pages: pages)
         site.sectors = terms(sectors, pages: pages)
         return site
+    }
+
+    /// A parsed page in the model: its headings listed, its `updated` date settled.
+    static func page(_ page: ParsedPage, commitDates: [String: String]) -> Page {
+        Page(
+            parsed: page, headings: page.document.headings,
+            updated: page.fields.updated ?? commitDates[page.path].flatMap(Day.init))
     }
 
     /// Notes newest first (by date, then updated); undated last; ties by title.

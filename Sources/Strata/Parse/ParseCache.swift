@@ -19,6 +19,16 @@ struct ParseCache: Sendable {
         return (entry.page, entry.diagnostics)
     }
 
+    /// The text and result last parsed for the file at `path`.
+    func entry(at path: String) -> (text: String, page: ParsedPage?, diagnostics: [Diagnostic])? {
+        entries[path].map { ($0.text, $0.page, $0.diagnostics) }
+    }
+
+    /// Keeps the result of one file parsed again under the same site.yml.
+    mutating func store(_ file: SiteSource.TextFile, _ result: (ParsedPage?, [Diagnostic])) {
+        entries[file.path] = Entry(text: file.text, page: result.0, diagnostics: result.1)
+    }
+
     /// Keeps this build's results (only those: deleted files leave the cache) and drops them
     /// all when site.yml changed.
     mutating func update(siteConfig: String?, files: [SiteSource.TextFile], results: [(ParsedPage?, [Diagnostic])]) {

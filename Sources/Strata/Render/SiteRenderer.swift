@@ -14,7 +14,7 @@ struct OutputFile: Sendable, Equatable {
 /// The fifth stage: every page through its template, plus the data files. Pages render in parallel.
 enum SiteRenderer {
     /// One file to render: an HTML page through its template, or a data file.
-    enum Job: Sendable {
+    enum Job: Sendable, Hashable {
         case page(HTMLPage)
         /// A data file: the exports, robots.txt, the sitemap and the feed.
         case data(String)
@@ -31,12 +31,16 @@ enum SiteRenderer {
     }
 
     /// An HTML page: which context and template, at which URL.
-    enum HTMLPage: Sendable {
+    enum HTMLPage: Sendable, Hashable {
         case content(Int)
         case stack, landscape, projects, notes, scorecard, reviews, search, notFound
         case taxonomy(GeneratedURLs.Taxonomy)
         case term(GeneratedURLs.Taxonomy, Term)
         case alias(url: String, page: Int)
+        /// The list page of a folder of plain pages, by its place in `Site.folders`.
+        case folder(Int)
+        /// The relation map: of the whole site, or of one layer (its page index) on a large site.
+        case map(layer: Int?)
 
         func url(_ site: Site) -> String {
             switch self {
@@ -52,13 +56,17 @@ enum SiteRenderer {
             case .taxonomy(let taxonomy): taxonomy.url
             case .term(let taxonomy, let term): taxonomy.url(of: term.slug)
             case .alias(let url, _): url
+            case .folder(let index): site.folders[index].url
+            case .map(let layer?): GeneratedURLs.map(of: site.pages[layer].slug)
+            case .map(nil): GeneratedURLs.map
             }
         }
     }
 
     /// Every file to render, in the order to render them. The stage renders and writes them one by
     /// one on all cores, so no more than a few pages are held in memory at once.
-    static func plan(_ resolved: ResolvedSite, templates: TemplateSet) -> RenderPlan {
+    /// `items` are page items already rendered with these templates, if any are still right.
+    static func plan(_ resolved: ResolvedSite, templates: TemplateSet, items: ItemCache? = nil) -> RenderPlan {
         let site = resolved.site
         // The long jobs first (data files and index pages list every page), so they spread over the cores.
         // The search index is a job of its own (`Job.searchIndex`): it writes many files.
@@ -68,12 +76,26 @@ enum SiteRenderer {
             pages.append(.taxonomy(taxonomy))
             pages += taxonomy.terms(in: site).map { .term(taxonomy, $0) }
         }
+        pages.append(.map(layer: nil))
+        if GeneratedURLs.mapIsSplit(site) { pages += site.layers.map { .map(layer: $0) } }
+        pages += site.folders.indices.map { .folder($0) }
         pages += site.pages.indices.filter { site.pages[$0].kind != .sectionIntro }.map { .content($0) }
         pages += resolved.aliases.map { .alias(url: $0.url, page: $0.page) }
         let fragments = SearchIndex.order(site).enumerated().map { Job.searchFragment(rank: $0, page: $1) }
         let jobs = [Job.searchIndex] + data.map(Job.data) + pages.map(Job.page) + fragments
-        let items = ItemCache(templates: templates)
+        let items = items ?? ItemCache(templates: templates)
         return RenderPlan(resolved: resolved, templates: templates, items: items, jobs: jobs)
+    }
+
+    /// A job's name, the same from one plan to the next: the path of its (first) file.
+    static func key(of job: Job, in site: Site) -> String {
+        switch job {
+        case .data(let path): path
+        case .searchIndex: GeneratedURLs.searchIndex
+        case .searchFragment(let rank, _): SearchFragment.path(rank)
+        case .page(.notFound): GeneratedURLs.notFound
+        case .page(let page): OutputFile.path(for: page.url(site))
+        }
     }
 
     private static func dataFile(_ path: String, _ resolved: ResolvedSite) -> OutputFile {
@@ -90,25 +112,33 @@ enum SiteRenderer {
         return OutputFile(path: path, text: text)
     }
 
-    static func render(_ job: Job, _ resolved: ResolvedSite, _ templates: TemplateSet, items: ItemCache)
-        -> [OutputFile]
-    {
+    /// The job's files; with a `log`, what they were made from is noted there.
+    static func render(
+        _ job: Job, _ resolved: ResolvedSite, _ templates: TemplateSet, items: ItemCache, log: ReadLog? = nil
+    ) -> [OutputFile] {
         switch job {
-        case .data(let path): [dataFile(path, resolved)]
-        case .searchIndex: SearchIndex.build(resolved)
-        case .searchFragment(let rank, let page): [SearchFragment.build(rank: rank, page: page, resolved)]
-        case .page(let page): [render(page, resolved, templates, items: items)]
+        case .data(let path):
+            log?.insert(.everyPageField)
+            return [dataFile(path, resolved)]
+        case .searchIndex:
+            log?.insert(.everything)
+            return SearchIndex.build(resolved)
+        case .searchFragment(let rank, let page):
+            log?.insert(.page(page))
+            log?.insert(.body(page))
+            return [SearchFragment.build(rank: rank, page: page, resolved)]
+        case .page(let page): return [render(page, resolved, templates, items: items, log: log)]
         }
     }
 
-    private static func render(_ page: HTMLPage, _ resolved: ResolvedSite, _ templates: TemplateSet, items: ItemCache)
-        -> OutputFile
-    {
+    private static func render(
+        _ page: HTMLPage, _ resolved: ResolvedSite, _ templates: TemplateSet, items: ItemCache, log: ReadLog?
+    ) -> OutputFile {
         let site = resolved.site
         let url = page.url(site)
         // 404.html is shown for a missing page at any depth: with base_url its links are absolute.
         let absoluteBase: String? = if case .notFound = page { site.config.baseURL } else { nil }
-        let views = ViewBuilder(resolved: resolved, url: url, items: items, absoluteBase: absoluteBase)
+        let views = ViewBuilder(resolved: resolved, url: url, items: items, absoluteBase: absoluteBase, log: log)
         let template: ThemeTemplate
         let common: CommonPage
         var stack: [TemplateValue]
@@ -124,7 +154,8 @@ enum SiteRenderer {
             (template, stack) = (.stack, [views.stackIndex().templateValue])
         case .landscape:
             common = views.common(
-                title: "Landscape", summary: "Every project profile as a card, grouped by layer and sector.")
+                title: views.titled("Landscape", section: "landscape"),
+                summary: "Every project profile as a card, grouped by layer and sector.")
             (template, stack) = (.landscape, [views.landscape().templateValue])
         case .projects:
             common = views.common(title: views.titled("Projects", section: "projects"), summary: nil)
@@ -150,10 +181,20 @@ enum SiteRenderer {
         case .term(let taxonomy, let term):
             common = views.common(title: "\(taxonomy.singular): \(term.slug)", summary: nil)
             (template, stack) = (.term, [views.termPage(taxonomy, term).templateValue])
+        case .folder(let folder):
+            let section = site.folders[folder]
+            common = views.common(title: views.titled(section.fallbackTitle, section: section.name), summary: nil)
+            (template, stack) = (.list, [views.folderIndex(section).templateValue])
+        case .map(let layer):
+            let title = layer.map { "Relation map: " + site.pages[$0].title } ?? views.titled("Relation map", section: "map")
+            common = views.common(
+                title: title, summary: "Every project profile and the typed relations between them, by layer.")
+            (template, stack) = (.map, [views.relationMapPage(layer: layer).templateValue])
         case .alias(_, let target):
             common = views.common(title: site.pages[target].title, summary: nil)
             (template, stack) = (.redirect, [views.redirect(to: target).templateValue])
         }
+        if let log { for file in templates.files(of: template) { log.insert(.template(file)) } }
         let commonValue = common.templateValue
         stack.insert(commonValue, at: 0)
         var path = OutputFile.path(for: url)
@@ -175,6 +216,13 @@ struct RenderPlan: Sendable {
     var count: Int { jobs.count }
 
     func files(at index: Int) -> [OutputFile] { SiteRenderer.render(jobs[index], resolved, templates, items: items) }
+
+    /// One job's files and the parts of the site they were made from.
+    func filesAndInputs(at index: Int) -> (files: [OutputFile], inputs: Set<RenderInput>) {
+        let log = ReadLog()
+        let files = SiteRenderer.render(jobs[index], resolved, templates, items: items, log: log)
+        return (files, log.inputs)
+    }
 
     /// Every file at once (for tests and tools that want them in memory).
     func renderAll() -> [OutputFile] { Array(jobs.indices).parallelMap { files(at: $0) }.flatMap { $0 } }

@@ -48,6 +48,28 @@ struct TemplateSet: Sendable {
             at: SourceLocation(path: "templates/\(error.template).mustache", line: error.line, column: error.column))
     }
 
+    /// Per `ThemeTemplate`: the template files (`templates/…` paths) a page rendered with it may
+    /// read, the layout's and the item partials' included.
+    private let files: [Set<String>]
+
+    func files(of template: ThemeTemplate) -> Set<String> {
+        ThemeTemplate.allCases.firstIndex(of: template).map { files[$0] } ?? []
+    }
+
+    private init(library: TemplateLibrary, numbers: [Int?], usesItemHTML: Bool, usesItemCard: Bool) {
+        (self.library, self.numbers, self.usesItemHTML, self.usesItemCard) = (library, numbers, usesItemHTML, usesItemCard)
+        func closure(_ template: ThemeTemplate) -> Set<String> {
+            guard let index = ThemeTemplate.allCases.firstIndex(of: template), let number = numbers[index] else {
+                return []
+            }
+            return library.closure(of: number)
+        }
+        let shared = closure(.layout).union(closure(.pageItem)).union(closure(.card))
+        files = ThemeTemplate.allCases.map { template in
+            Set(closure(template).union(shared).map { "templates/" + $0 + ".mustache" })
+        }
+    }
+
     /// Renders `template` with `stack` (outermost first). The check at load rejects every theme
     /// that could fail here (unknown names, cycles, nesting past the renderer's limit counted
     /// through partials), so the error branch is a last resort: it writes the error into the page.

@@ -6,6 +6,9 @@ enum GeneratedURLs {
     static let notes = "notes/"
     static let scorecard = "scorecard/"
     static let reviews = "reviews/"
+    static let map = "map/"
+    /// Above this many profiles the relation map is one map per layer (`map/<layer>/`).
+    static let mapSplitAbove = 150
     static let search = "search/"
     static let searchIndex = "search/index.js"
     static let projectsJSON = "api/projects.json"
@@ -47,15 +50,28 @@ enum GeneratedURLs {
         }
     }
 
-    /// The index pages the build generates, as folder URLs (`projects/`, `tags/depin/`).
+    /// The folders under content/ whose generated page takes its title and intro from an `_index.md`.
+    static let introFolders = ["stack", "landscape", "projects", "notes", "map"] + Taxonomy.allCases.map(\.rawValue)
+
+    /// The folders whose page the build makes itself: a folder of plain pages of another name gets
+    /// a list page (`FolderSection`).
+    static let reservedFolders = Set(introFolders + ["scorecard", "reviews", "search"])
+
+    /// The index pages the build generates, as folder URLs (`projects/`, `tags/depin/`, `guides/`).
     static func pages(for site: Site) -> [String] {
-        var urls = [stack, landscape, projects, notes, scorecard, reviews, search]
+        var urls = [stack, landscape, projects, notes, map, scorecard, reviews, search] + site.folders.map(\.url)
+        if mapIsSplit(site) { urls += site.layers.map { Self.map(of: site.pages[$0].slug) } }
         for taxonomy in Taxonomy.allCases {
             urls.append(taxonomy.url)
             urls += taxonomy.terms(in: site).map { taxonomy.url(of: $0.slug) }
         }
         return urls
     }
+
+    static func mapIsSplit(_ site: Site) -> Bool { site.projects.count > mapSplitAbove }
+
+    /// The map of one layer's profiles, on a site with more than `mapSplitAbove` of them.
+    static func map(of layer: String) -> String { map + layer + "/" }
 
     /// The data files the build writes: the search index, the exports, robots.txt, and with a
     /// `base_url` the sitemap and the feed.

@@ -35,6 +35,9 @@ struct OutputClaims {
         for path in GeneratedURLs.dataFiles(site.config) {
             _ = claims.claim(path, by: "the generated file /\(path)")
         }
+        for folder in site.folders {
+            _ = claims.claim(OutputFile.path(for: folder.url), by: "the list page of the folder content/\(folder.name)/")
+        }
         for url in GeneratedURLs.pages(for: site) {
             _ = claims.claim(OutputFile.path(for: url), by: "the generated page /\(url)")
         }

@@ -12,6 +12,8 @@ struct ResolvedSite: Sendable {
     var aliases: [(url: String, page: Int)]
     /// Per page: whether its review is older than `review_every_days` (or it was never reviewed).
     var stale: [Bool]
+    /// The main menu from site.yml, checked; `nil` when site.yml has none.
+    var menu: [ResolvedMenuEntry]? = nil
 }
 
 /// One end of a typed relation, as seen from a page.

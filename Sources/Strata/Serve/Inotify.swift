@@ -60,33 +60,34 @@
 
         /// Waits until a file that the build reads changes, then until no event has come for
         /// `quiet` milliseconds, so a burst (an editor writing a temporary file and renaming it)
-        /// is one change. False once `stop` was called.
-        func next(quiet: Int32) -> Bool {
+        /// is one change. Returns the paths that changed (files and folders, absolute); nil once
+        /// `stop` was called.
+        func next(quiet: Int32) -> Set<String>? {
             let size = 64 * 1024
             let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 8)
             defer { buffer.deallocate() }
-            var changed = false
+            var changed = Set<String>()
             while true {
                 var fds = [
                     pollfd(fd: fd, events: Int16(POLLIN), revents: 0),
                     pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0),
                 ]
-                let ready = poll(&fds, 2, changed ? quiet : -1)
+                let ready = poll(&fds, 2, changed.isEmpty ? -1 : quiet)
                 if ready < 0 {
                     if errno == EINTR { continue }
-                    return false
+                    return nil
                 }
-                if fds[1].revents != 0 { return false }
-                if ready == 0 { return true }  // quiet for `quiet` ms after a change
+                if fds[1].revents != 0 { return nil }
+                if ready == 0 { return changed }  // quiet for `quiet` ms after a change
                 guard fds[0].revents & Int16(POLLIN) != 0 else { continue }
                 let count = read(fd, buffer, size)
-                if count > 0, readEvents(buffer, count: count) { changed = true }
+                if count > 0 { changed.formUnion(readEvents(buffer, count: count)) }
             }
         }
 
-        /// Follows new folders; true when an event concerns something the build reads.
-        private func readEvents(_ buffer: UnsafeMutableRawPointer, count: Int) -> Bool {
-            var changed = false
+        /// Follows new folders; returns the paths of the events that concern something the build reads.
+        private func readEvents(_ buffer: UnsafeMutableRawPointer, count: Int) -> Set<String> {
+            var changed = Set<String>()
             var offset = 0
             while offset + MemoryLayout<inotify_event>.size <= count {
                 let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
@@ -100,10 +101,12 @@
                 }
                 // Editors' swap and backup files start with a dot; the build skips them.
                 if name.hasPrefix(".") { continue }
-                changed = true
+                guard let folder = watches.withLock({ $0[event.wd] }) else { continue }
+                let path = name.isEmpty ? folder : folder + "/" + name
+                changed.insert(path)
                 let isFolder = event.mask & UInt32(IN_ISDIR) != 0
-                if isFolder, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, let parent = watches.withLock({ $0[event.wd] }) {
-                    _ = add(parent + "/" + name)
+                if isFolder, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+                    _ = add(path)
                 }
             }
             return changed

@@ -9,7 +9,7 @@ struct PreviewHandler: HTTPHandler {
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         // The path as sent: `request.path` is standardized, which drops a folder's trailing slash.
         let path = request.target.path()
-        if path == PreviewServer.statusPath { return statusResponse() }
+        if path == PreviewServer.statusPath { return await statusResponse(request) }
         let site = site()
         switch site.answer(path) {
         case .file(let path, .rendered(let data)):
@@ -47,14 +47,65 @@ struct PreviewHandler: HTTPHandler {
             statusCode: code, headers: HTTPHeaders([.contentType: type, .cacheControl: "no-store"]), body: body)
     }
 
-    private func statusResponse() -> HTTPResponse {
-        let current = status()
-        let json = JSONValue.object([
+    /// The status, for a page at `page` that has seen build `since`: whether it should reload, and
+    /// which stylesheets to swap. With `since`, the answer waits (up to `longPoll`) until a build
+    /// changed something or the errors changed, so a save shows without a polling delay
+    /// (`wait=0` asks for the answer now).
+    private func statusResponse(_ request: HTTPRequest) async -> HTTPResponse {
+        let query = Dictionary(request.query.map { ($0.name, $0.value) }) { first, _ in first }
+        var current = status()
+        if let since = query["since"].flatMap(Int.init) {
+            let errorsSeen = query["e"] ?? ""
+            let wait = query["wait"].flatMap(Int.init).map { Duration.milliseconds($0) } ?? Self.longPoll
+            let deadline = ContinuousClock.now + wait
+            while current.version == since, Self.errorsTag(current.errors) == errorsSeen, ContinuousClock.now < deadline
+            {
+                try? await Task.sleep(for: .milliseconds(10))
+                if Task.isCancelled { break }
+                current = status()
+            }
+        }
+        var fields: [(String, JSONValue)] = [
             ("version", .number(current.version)), ("errors", .array(current.errors.map { .string($0) })),
-        ]).serialized()
+            ("e", .string(Self.errorsTag(current.errors))),
+        ]
+        if let since = query["since"].flatMap(Int.init) {
+            let changed = current.changed(since: since)
+            let own = ownPath(query["page"] ?? "/")
+            let reload = changed.map { paths in paths.contains(own) || paths.contains(where: Self.needsReload) } ?? true
+            let styles = (changed ?? []).filter { $0.hasSuffix(".css") }.sorted()
+            fields += [("reload", .bool(reload)), ("styles", .array(styles.map { .string($0) }))]
+        }
         return HTTPResponse(
             statusCode: .ok, headers: HTTPHeaders([.contentType: "application/json", .cacheControl: "no-store"]),
-            body: Data(json.utf8))
+            body: Data(JSONValue.object(fields).serialized().utf8))
+    }
+
+    /// How long a status request may wait for a change.
+    static let longPoll: Duration = .seconds(20)
+
+    /// The output file that answers a page's URL path; the 404 page where none does.
+    private func ownPath(_ pagePath: String) -> String {
+        switch site().answer(pagePath) {
+        case .file(let path, _): path
+        case .redirect, .notFound: GeneratedURLs.notFound
+        }
+    }
+
+    /// Whether a changed file other than the page's own means the page must reload: a script or
+    /// an image it may show does; other pages, data files and the search index do not, and a
+    /// stylesheet is swapped in place.
+    static func needsReload(_ path: String) -> Bool {
+        if path.hasPrefix(URLPath.folder(of: GeneratedURLs.searchIndex) + "/") { return false }
+        switch (path as NSString).pathExtension.lowercased() {
+        case "html", "css", "json", "csv", "xml", "txt": return false
+        default: return true
+        }
+    }
+
+    /// A short name for a list of errors, so a page can say which errors it shows.
+    static func errorsTag(_ errors: [String]) -> String {
+        errors.isEmpty ? "" : String(errors.count) + "-" + String(errors.joined(separator: "\n").utf8.count)
     }
 
     static let html = "text/html; charset=utf-8"
@@ -82,11 +133,13 @@ struct PreviewHandler: HTTPHandler {
         }
     }
 
-    /// Asks for the status about once a second: reloads on a new build, shows a failed build's
-    /// errors over the page (the page itself is the last good build).
+    /// Waits for the next build (a long poll): reloads when the page's own file (or a script or
+    /// image) changed, swaps changed stylesheets in place, and shows a failed build's errors over
+    /// the page (the page itself is the last good build). When the server stops it retries
+    /// quietly every few seconds.
     static let reloadScript = """
         <script>(function () {
-          var seen = null, box = null;
+          var seen = null, tag = "", box = null;
           function show(errors) {
             if (!errors.length) { if (box) { box.remove(); box = null; } return; }
             if (!box) {
@@ -99,12 +152,28 @@ struct PreviewHandler: HTTPHandler {
             }
             box.textContent = "strata serve: the build failed; showing the last good build.\\n\\n" + errors.join("\\n");
           }
+          function swap(path, version) {
+            var links = document.querySelectorAll("link[rel=stylesheet]");
+            for (var i = 0; i < links.length; i++) {
+              var url = new URL(links[i].href, location.href);
+              if (url.pathname.slice(-path.length - 1) === "/" + path) {
+                url.searchParams.set("v", version);
+                links[i].href = url.href;
+              }
+            }
+          }
           function poll() {
-            fetch("\(PreviewServer.statusPath)", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
-              if (seen !== null && s.version !== seen) { location.reload(); return; }
+            var url = "\(PreviewServer.statusPath)";
+            if (seen !== null) {
+              url += "?since=" + seen + "&e=" + encodeURIComponent(tag) + "&page=" + encodeURIComponent(location.pathname);
+            }
+            fetch(url, { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
+              if (seen !== null && s.reload) { location.reload(); return; }
+              (s.styles || []).forEach(function (path) { swap(path, s.version); });
               seen = s.version;
+              tag = s.e;
               show(s.errors);
-              setTimeout(poll, 800);
+              setTimeout(poll, 0);
             }).catch(function () { setTimeout(poll, 2000); });
           }
           poll();

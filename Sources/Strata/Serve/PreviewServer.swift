@@ -15,11 +15,28 @@ public final class PreviewServer: Sendable {
         case failed([Diagnostic], serving: Bool)
     }
 
-    /// The state pages ask for: the build number (a page reloads when it changes) and the errors
-    /// of the latest build, if it failed.
+    /// The state pages ask for: the build number, the errors of the latest build if it failed,
+    /// and which output paths each build changed (a page reloads only when its own file, or a
+    /// script or image, changed; a changed stylesheet is swapped in place).
     struct Status: Sendable, Equatable {
         var version = 0
         var errors: [String] = []
+        /// The paths each recent build changed, by build number, oldest first.
+        var history: [(version: Int, paths: Set<String>)] = []
+
+        /// How many builds back a page may ask about; an older page reloads.
+        static let historyLimit = 64
+
+        static func == (lhs: Status, rhs: Status) -> Bool {
+            lhs.version == rhs.version && lhs.errors == rhs.errors
+        }
+
+        /// The paths changed by the builds after `version`; nil when the history does not reach back.
+        func changed(since version: Int) -> Set<String>? {
+            guard version < self.version else { return [] }
+            guard let first = history.first, first.version <= version + 1 else { return nil }
+            return history.filter { $0.version > version }.reduce(into: Set()) { $0.formUnion($1.paths) }
+        }
     }
 
     /// Why the server cannot start, in words for the terminal.
@@ -33,7 +50,8 @@ public final class PreviewServer: Sendable {
     private let server: HTTPServer
     private let address: String
     private let state = PreviewState()
-    private let builder: Mutex<PreviewBuilder>
+    private let workspace: Mutex<PreviewWorkspace>
+    private let changes = SourceChanges()
 
     /// - Parameters:
     ///   - options: what to build (`options.output` is not used: the preview lives in memory).
@@ -45,7 +63,7 @@ public final class PreviewServer: Sendable {
         pollInterval: Duration = .milliseconds(500)
     ) throws(StartFailure) {
         self.address = address
-        builder = Mutex(PreviewBuilder(options: options))
+        workspace = Mutex(PreviewWorkspace(options: options))
         watcher = SourceWatcher(root: options.root, pollInterval: pollInterval)
         let socketAddress: sockaddr_in
         do {
@@ -95,26 +113,34 @@ public final class PreviewServer: Sendable {
     /// Builds, serves and rebuilds on change until the task is cancelled.
     public func run(_ report: @escaping @Sendable (Event) -> Void) async throws {
         // Watching starts before the first build, so a save during it is not missed.
-        let changes = watcher.changes()
-        report(build())
+        let saves = watcher.changes(into: changes)
+        report(build(changed: nil))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await self.server.run() }
             group.addTask {
                 try await self.server.waitUntilListening()
                 if let port = await self.listeningPort { report(.listening(address: self.address, port: port)) }
-                for await _ in changes { report(self.build()) }
+                for await _ in saves { report(self.build(changed: self.changes.take())) }
             }
             try await group.next()
             group.cancelAll()
         }
     }
 
-    /// One build in memory; a failure keeps the last good build served.
-    private func build() -> Event {
+    /// One build in memory, after the files at `paths` changed (nil: all of them); a failure
+    /// keeps the last good build served.
+    private func build(changed paths: Set<String>?) -> Event {
         do {
-            let (site, report) = try builder.withLock { builder throws(BuildFailure) in try builder.build() }
-            state.update(site)
-            return .built(report)
+            let update = try workspace.withLock { workspace throws(BuildFailure) in
+                try workspace.update(changed: paths)
+            }
+            state.update(update.site, changed: update.changed)
+            // The data files and the search index, which no page shows, follow the pages, unless
+            // another save waits: its build takes them over.
+            if !changes.isWaiting, let rest = workspace.withLock({ $0.finish() }) {
+                state.amend(rest.site, changed: rest.changed)
+            }
+            return .built(update.report)
         } catch {
             let errors = error.diagnostics.filter { $0.severity == .error }
             let serving = state.fail(errors.map(\.description))
@@ -130,12 +156,28 @@ final class PreviewState: Sendable {
     var site: PreviewSite { state.withLock { $0.site } }
     var status: PreviewServer.Status { state.withLock { $0.status } }
 
-    func update(_ site: PreviewSite) {
+    /// Serves `site`; a build that changed nothing leaves the build number as it was.
+    func update(_ site: PreviewSite, changed: Set<String>) {
         state.withLock {
             $0.site = site
-            $0.status.version += 1
             $0.status.errors = []
+            guard !changed.isEmpty else { return }
+            $0.status.version += 1
+            $0.status.history.append((version: $0.status.version, paths: changed))
+            if $0.status.history.count > PreviewServer.Status.historyLimit { $0.status.history.removeFirst() }
         }
+    }
+
+    /// Serves `site`, the rest of the build just served: its changes count as that build's (they
+    /// are data files and the search index, which no page reloads for).
+    func amend(_ site: PreviewSite, changed: Set<String>) {
+        let isNew = state.withLock {
+            $0.site = site
+            guard let last = $0.status.history.indices.last else { return !changed.isEmpty }
+            $0.status.history[last].paths.formUnion(changed)
+            return false
+        }
+        if isNew { update(site, changed: changed) }
     }
 
     /// Records a failed build's errors; whether a good build is still served.

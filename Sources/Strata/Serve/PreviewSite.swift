@@ -32,6 +32,35 @@ struct PreviewSite: Sendable {
         self.baseURL = baseURL
     }
 
+    /// The copied files alone, for rendered files to be `set` into.
+    init(copies: [SiteSource.CopiedFile], baseURL: String?) {
+        self.init(rendered: [], copies: copies, baseURL: baseURL)
+    }
+
+    mutating func set(_ path: String, _ body: Body) { add(path, body) }
+
+    /// Stops serving `path`; the folders that held only it go too.
+    mutating func remove(_ paths: some Sequence<String>) {
+        for path in paths { files[path] = nil }
+        folders = [""]
+        for path in files.keys {
+            var folder = URLPath.folder(of: path)
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = URLPath.folder(of: folder) }
+        }
+    }
+
+    /// Of `paths`, those whose bytes differ from `other`'s (or that it does not serve).
+    func paths(differingFrom other: PreviewSite, among paths: Set<String>) -> Set<String> {
+        paths.filter { files[$0] != other.files[$0] }
+    }
+
+    /// The paths served by one site and not the other, or with other bytes.
+    func paths(differingFrom other: PreviewSite) -> Set<String> {
+        var paths = Set(files.keys.filter { files[$0] != other.files[$0] })
+        paths.formUnion(other.files.keys.filter { files[$0] == nil })
+        return paths
+    }
+
     private mutating func add(_ path: String, _ body: Body) {
         files[path] = body
         var folder = URLPath.folder(of: path)

@@ -13,13 +13,18 @@ struct SourceWatcher: Sendable {
     var folders: [String] { ["content", "templates"].map { root + "/" + $0 } }
 
     /// One element per change; while a build runs at most one more waits, however many saves
-    /// come. Watching starts before this returns, so a save right after is not missed.
-    func changes() -> AsyncStream<Void> {
+    /// come, and `log` holds every path they touched. Watching starts before this returns, so a
+    /// save right after is not missed.
+    func changes(into log: SourceChanges) -> AsyncStream<Void> {
         let (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         #if canImport(Glibc)
             if let inotify = Inotify(folders: folders) {
+                let prefix = root.hasSuffix("/") ? root : root + "/"
                 let thread = Thread {
-                    while inotify.next(quiet: Self.quietMilliseconds) { continuation.yield() }
+                    while let paths = inotify.next(quiet: Self.quietMilliseconds) {
+                        log.add(Set(paths.map { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0 }))
+                        continuation.yield()
+                    }
                     continuation.finish()
                 }
                 thread.name = "strata-watch"
@@ -40,6 +45,7 @@ struct SourceWatcher: Sendable {
                 // times as long as it took, so watching stays under a tenth of a core.
                 wait = max(pollInterval, (ContinuousClock.now - clock) * 10)
                 guard now != seen else { continue }
+                log.add(now.paths(changedSince: seen))
                 seen = now
                 continuation.yield()
             }
@@ -54,6 +60,11 @@ struct SourceWatcher: Sendable {
 /// fingerprints differ when a file was added, removed or saved.
 struct SourceFingerprint: Equatable, Sendable {
     private var files: [String: [Int]] = [:]
+
+    /// The paths (relative to the root) added, removed or saved since `old`.
+    func paths(changedSince old: SourceFingerprint) -> Set<String> {
+        Set(Set(files.keys).union(old.files.keys).filter { files[$0] != old.files[$0] })
+    }
 
     init(root: String) {
         let manager = FileManager.default

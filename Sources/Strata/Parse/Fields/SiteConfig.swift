@@ -24,6 +24,8 @@ struct SiteConfig: Sendable {
     var sectors: [String] = []
     var relationTypes: [RelationType] = []
     var rubric: [RubricQuestion] = []
+    /// The main menu; `nil` for the default one (`ViewBuilder.defaultMenu`).
+    var menu: [MenuEntry]?
 
     static let path = "content/site.yml"
 
@@ -33,7 +35,7 @@ struct SiteConfig: Sendable {
 extension SiteConfig {
     static let keys = [
         "title", "description", "base_url", "repo_url", "repo_branch", "language", "review_every_days", "unsafe_html",
-        "sectors", "relations", "rubric",
+        "sectors", "relations", "rubric", "menu",
     ]
 
     /// Decodes site.yml; returns `nil` (with diagnostics) when it cannot be used.
@@ -72,6 +74,7 @@ extension SiteConfig {
         config.sectors = decoder.slugs(map["sectors"], "sectors").map(\.value)
         config.relationTypes = decodeRelationTypes(map["relations"], &decoder)
         config.rubric = decodeRubric(map["rubric"], &decoder)
+        config.menu = MenuEntry.decode(map["menu"], &decoder)
         return (decoder.diagnostics.hasErrors ? nil : config, decoder.diagnostics.all)
     }
 

@@ -20,6 +20,8 @@ struct CommonPage: TemplateView {
     var generator: String
     /// schema.org JSON-LD for a profile (an Organization, `sameAs` its links), safe inside `<script>`.
     var structuredData: TemplateHTML?
+    /// Home, the list page above this page (if any), this page (`partials/breadcrumbs`).
+    var breadcrumbs: [Crumb]
 }
 
 /// `site.title`, `site.description`, `site.language` from `content/site.yml`.

@@ -5,7 +5,7 @@ extension ViewBuilder {
     /// The page's template and its views, on top of the common values.
     func contentPage(_ index: Int) -> (template: ThemeTemplate, views: [TemplateValue]) {
         let page = site.pages[index]
-        let body = PageBody.render(index, in: resolved)
+        let body = body(index)
         let layers = page.fields.layers.compactMap { site.layer($0.value) }
         let repo = site.config.repoURL
         let branch = site.config.repoBranch
@@ -26,7 +26,7 @@ extension ViewBuilder {
         ).templateValue
         switch page.kind {
         case .home:
-            let others = site.pages.indices.filter { site.pages[$0].kind == .plain }
+            let others = site.plainPages
             let notes = Array(site.notes.prefix(10))
             let home = HomePage(
                 stack: stackLayers(), recentNotes: items(notes), hasRecentNotes: !notes.isEmpty,

@@ -3,11 +3,11 @@ import StrataTemplates
 /// Views of the pages the build generates: indexes, taxonomies, scorecard, reviews, redirects.
 extension ViewBuilder {
     func titled(_ fallback: String, section: String) -> String {
-        intro(section).title ?? fallback
+        introTitle(section) ?? fallback
     }
 
     func stackIndex() -> StackIndex {
-        StackIndex(intro: intro("stack").html, stack: stackLayers())
+        StackIndex(intro: intro("stack").html, stack: stackLayers(), mapURL: href(GeneratedURLs.map))
     }
 
     func projectsIndex() -> ProjectsIndex {
@@ -71,10 +71,14 @@ extension ViewBuilder {
         NotesIndex(intro: intro("notes").html, notes: items(site.notes))
     }
 
+    func folderIndex(_ folder: FolderSection) -> FolderIndex {
+        FolderIndex(intro: intro(folder.name).html, pages: items(folder.pages), hasPages: !folder.pages.isEmpty)
+    }
+
     func taxonomyIndex(_ taxonomy: GeneratedURLs.Taxonomy) -> TaxonomyIndex {
         TaxonomyIndex(
             intro: intro(taxonomy.rawValue).html, taxonomy: taxonomy.title,
-            terms: taxonomy.terms(in: site).map { term in
+            terms: site.terms(taxonomy).map { term in
                 TermCount(name: term.slug, url: href(taxonomy.url(of: term.slug)), count: term.pages.count)
             },
             taxonomies: GeneratedURLs.Taxonomy.allCases.map {

@@ -6,6 +6,18 @@ struct StackIndex: TemplateView {
     /// From `content/stack/_index.md`.
     var intro: TemplateHTML?
     var stack: [StackLayer]
+    /// The relation map.
+    var mapURL: String
+}
+
+/// The list page of a folder of pages of the author's own (`content/guides/` → `guides/`).
+struct FolderIndex: TemplateView {
+    static let templateNoun = "a folder's list page"
+    /// From `content/<folder>/_index.md`.
+    var intro: TemplateHTML?
+    /// Its pages, newest first, then by title.
+    var pages: [SharedItem]
+    var hasPages: Bool
 }
 
 /// `landscape/`.

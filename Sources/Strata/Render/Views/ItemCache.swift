@@ -20,6 +20,14 @@ final class ItemCache: Sendable {
         self.templates = templates
     }
 
+    /// The same items, less those of `pages` (whose fields changed), for the next render.
+    func keeping(allBut pages: Set<Int>) -> ItemCache {
+        let copy = ItemCache(templates: templates)
+        let kept = entries.withLock { $0.filter { !pages.contains($0.key.page) } }
+        copy.entries.withLock { $0 = kept }
+        return copy
+    }
+
     /// The item of page `index` for pages whose links start with `linkPrefix`, made by `make` and
     /// rendered through `partials/page-item` and `partials/card` (those the theme shows) the first time.
     func item(_ index: Int, linkPrefix: String, make: () -> PageItemFields) -> SharedItem {

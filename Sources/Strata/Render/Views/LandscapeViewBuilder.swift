@@ -4,7 +4,7 @@ import StrataTemplates
 extension ViewBuilder {
     func landscape() -> LandscapeIndex {
         LandscapeIndex(
-            intro: nil,
+            intro: intro("landscape").html,
             layers: site.layers.map { layer in
                 let slug = site.pages[layer].slug
                 let projects = site.projectsByLayer[slug] ?? []

@@ -22,6 +22,8 @@ struct ProfilePage: TemplateView {
     var hasRelations: Bool
     /// An inline SVG of the project and up to 12 related pages.
     var graph: TemplateHTML?
+    /// The relation map this profile is drawn on (the site's, or its first layer's on a large site).
+    var mapURL: String
     var metrics: [MetricEntry]
     var hasMetrics: Bool
     /// One per rubric question.

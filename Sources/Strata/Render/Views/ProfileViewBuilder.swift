@@ -22,7 +22,7 @@ extension ViewBuilder {
             chains: project.chains.map { term(.chains, $0.value) }, hasChains: !project.chains.isEmpty,
             launched: project.launched, links: project.links.map { LinkEntry(kind: $0.kind, url: $0.url) },
             hasLinks: !project.links.isEmpty, relations: relationGroups(edges), hasRelations: !edges.isEmpty,
-            graph: relationGraph(index).map(TemplateHTML.init),
+            graph: relationGraph(index).map(TemplateHTML.init), mapURL: mapURL(of: index),
             metrics: project.metrics.map { metric in
                 MetricEntry(
                     name: metric.name, value: metric.value, asOf: metric.asOf.description, source: metric.source.value,

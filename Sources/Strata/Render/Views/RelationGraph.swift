@@ -38,30 +38,11 @@ extension ViewBuilder {
             let labelX = (centre.x + x) / 2
             let labelY = (centre.y + y) / 2 - 4
             svg += "<text class=\"graph-label\" x=\"\(labelX)\" y=\"\(labelY)\">\(HTML.escape(label))</text>\n"
-            nodes += node(neighbour, x: x, y: y, kind: "graph-node", description: label)
+            nodes += svgNode(neighbour, x: x, y: y, kind: "graph-node", description: label)
         }
         svg += nodes
-        svg += node(index, x: centre.x, y: centre.y, kind: "graph-node graph-centre", description: nil)
+        svg += svgNode(index, x: centre.x, y: centre.y, kind: "graph-node graph-centre", description: nil)
         svg += "</svg>"
         return svg
-    }
-
-    /// A labelled box; a link unless it is the page itself.
-    private func node(_ index: Int, x: Int, y: Int, kind: String, description: String?) -> String {
-        // The title and URL only: a whole `Page` copied here was a measurable share of a build.
-        let (title, pageURL) = (site.pages[index].title, site.pages[index].url)
-        let text = Self.shortened(title, to: 22)
-        let boxWidth = 24 + 8 * text.count
-        let box = """
-            <rect x="\(x - boxWidth / 2)" y="\(y - 16)" width="\(boxWidth)" height="32" rx="6"/>\
-            <text x="\(x)" y="\(y + 5)">\(HTML.escape(text))</text>
-            """
-        guard let description else { return "<g class=\"\(kind)\">\(box)</g>\n" }
-        let name = HTML.escape(title + " (" + description + ")")
-        return "<a class=\"\(kind)\" href=\"\(HTML.escape(href(pageURL)))\" aria-label=\"\(name)\">\(box)</a>\n"
-    }
-
-    static func shortened(_ text: String, to limit: Int) -> String {
-        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
     }
 }

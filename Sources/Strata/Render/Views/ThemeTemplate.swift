@@ -2,7 +2,7 @@ import StrataTemplates
 
 /// The templates and partials a theme must have, and the views each one is rendered with.
 enum ThemeTemplate: String, CaseIterable, Sendable {
-    case layout, home, page, layer, project, stack, landscape, projects, notes, terms, term, scorecard, reviews, search
+    case layout, home, page, layer, project, stack, landscape, map, projects, notes, list, terms, term, scorecard, reviews, search
     case notFound = "404"
     case redirect
     case pageItem = "partials/page-item"
@@ -20,6 +20,8 @@ enum ThemeTemplate: String, CaseIterable, Sendable {
         case .landscape: [Self.common, TemplateSchema.of(LandscapeIndex.self)]
         case .projects: [Self.common, TemplateSchema.of(ProjectsIndex.self)]
         case .notes: [Self.common, TemplateSchema.of(NotesIndex.self)]
+        case .map: [Self.common, TemplateSchema.of(MapIndex.self)]
+        case .list: [Self.common, TemplateSchema.of(FolderIndex.self)]
         case .terms: [Self.common, TemplateSchema.of(TaxonomyIndex.self)]
         case .term: [Self.common, TemplateSchema.of(TermIndex.self)]
         case .scorecard: [Self.common, TemplateSchema.of(ScorecardIndex.self)]

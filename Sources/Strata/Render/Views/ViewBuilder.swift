@@ -3,7 +3,9 @@ import StrataTemplates
 /// Builds the views of one output page, with every link relative to that page. A class: the
 /// closures that map lists capture one reference, not a copy of the resolved site.
 final class ViewBuilder {
-    let resolved: ResolvedSite
+    /// The resolved site, its reads noted in `log` when there is one.
+    let resolved: ResolvedReads
+    let whole: ResolvedSite
     /// The URL of the page being rendered (`projects/io-net/`).
     let url: String
     /// `../` once per folder of `url` (or `absoluteBase`): every link is this plus the target's URL
@@ -13,9 +15,14 @@ final class ViewBuilder {
 
     /// - Parameter absoluteBase: links start with this URL instead of `../`s (the 404 page, which a
     ///   server shows at any depth).
-    init(resolved: ResolvedSite, url: String, items: ItemCache? = nil, absoluteBase: String? = nil) {
-        self.resolved = resolved
-        site = resolved.site
+    ///   - log: where the parts of the site read are noted (`strata serve`), or nil.
+    init(
+        resolved: ResolvedSite, url: String, items: ItemCache? = nil, absoluteBase: String? = nil, log: ReadLog? = nil
+    ) {
+        whole = resolved
+        self.resolved = ResolvedReads(whole: resolved, log: log)
+        site = SiteReads(whole: resolved.site, log: log)
+        self.log = log
         self.url = url
         let parent = URLPath.folder(of: url)
         let folder = url.isEmpty || url.hasSuffix("/") ? url : parent.isEmpty ? "" : parent + "/"
@@ -24,7 +31,8 @@ final class ViewBuilder {
     }
 
     /// The site, held once: a computed `resolved.site` would copy it at every use.
-    let site: Site
+    let site: SiteReads
+    let log: ReadLog?
 
     func href(_ target: String) -> String {
         target.isEmpty && up.isEmpty ? "./" : up + target
@@ -32,7 +40,8 @@ final class ViewBuilder {
 
     /// A page as an entry in a list, shared by every list on pages with the same link prefix.
     func item(_ index: Int) -> SharedItem {
-        itemCache.item(index, linkPrefix: up) { itemFields(index) }
+        log?.insert(.page(index))
+        return itemCache.item(index, linkPrefix: up) { itemFields(index) }
     }
 
     private func itemFields(_ index: Int) -> PageItemFields {
@@ -69,25 +78,44 @@ final class ViewBuilder {
             assets: href("assets/"), description: summary ?? config.description,
             canonical: canonicalURL, feedURL: config.baseURL.map { _ in href(GeneratedURLs.feed) },
             generator: "Strata \(version)",
-            structuredData: profile.map { StructuredData.organization(site.pages[$0], url: canonicalURL) })
+            structuredData: profile.map { StructuredData.organization(site.pages[$0], url: canonicalURL) },
+            breadcrumbs: breadcrumbs(title: title))
     }
 
+    /// The main menu when site.yml has no `menu:`.
+    static let defaultMenu: [(title: String, target: String)] = [
+        ("Stack", GeneratedURLs.stack), ("Landscape", GeneratedURLs.landscape), ("Projects", GeneratedURLs.projects),
+        ("Notes", GeneratedURLs.notes), ("Scorecard", GeneratedURLs.scorecard), ("Tags", GeneratedURLs.Taxonomy.tags.url),
+        ("Search", GeneratedURLs.search),
+    ]
+
+    /// The menu, its entry for this page (or the section it is in, the longest match) marked current.
     private func navigation() -> [NavEntry] {
-        let entries: [(String, String)] = [
-            ("Stack", GeneratedURLs.stack), ("Landscape", GeneratedURLs.landscape),
-            ("Projects", GeneratedURLs.projects),
-            ("Notes", GeneratedURLs.notes),
-            ("Scorecard", GeneratedURLs.scorecard), ("Tags", GeneratedURLs.Taxonomy.tags.url),
-            ("Search", GeneratedURLs.search),
-        ]
-        return entries.map { title, target in NavEntry(title: title, url: href(target), current: url.hasPrefix(target))
+        // site.yml, where the menu is written, is read again with every page: the menu is not a noted read.
+        let entries =
+            whole.menu ?? Self.defaultMenu.map { ResolvedMenuEntry(title: $0, target: $1, isExternal: false) }
+        let matching = entries.filter { entry in
+            !entry.isExternal && (entry.target == url || (!entry.target.isEmpty && url.hasPrefix(entry.target)))
+        }
+        let current = matching.max { $0.target.count < $1.target.count }?.target
+        return entries.map { entry in
+            NavEntry(
+                title: entry.title, url: entry.isExternal ? entry.target : href(entry.target),
+                current: !entry.isExternal && entry.target == current)
         }
     }
 
     /// The intro text from `content/<section>/_index.md`, rendered.
     func intro(_ section: String) -> (title: String?, html: TemplateHTML?) {
         guard let index = site.sectionIntros[section] else { return (nil, nil) }
-        return (site.pages[index].title, TemplateHTML(PageBody.render(index, in: resolved).html))
+        return (site.pages[index].title, TemplateHTML(body(index).html))
+    }
+
+    /// A page's Markdown rendered.
+    func body(_ index: Int) -> PageBody {
+        log?.insert(.body(index))
+        log?.insert(.page(index))
+        return PageBody.render(index, in: whole)
     }
 }
 
