@@ -169,7 +169,7 @@ import Testing
         let scorecard = try built.main("scorecard/index.html")
         #expect(
             scorecard.contains(
-                #"<tr><th scope="row"><a href="../projects/alpha-net/">Alpha Net</a></th><td class="a-yes">yes</td><td class="a-partly" title="Some paying teams, many subsidised ones.">partly</td><td class="num">1</td><td><span class="badge v-signal">signal</span></td></tr>"#
+                #"<tr><th scope="row"><a href="../projects/alpha-net/">Alpha Net</a></th><td class="a-yes">yes</td><td class="a-partly"><details><summary>partly</summary><p>Some paying teams, many subsidised ones.</p></details></td><td class="num">1</td><td><span class="badge v-signal">signal</span></td></tr>"#
             ))
 
         #expect(try built.main("reviews/index.html").contains(#"<p class="empty">Every profile is up to date.</p>"#))

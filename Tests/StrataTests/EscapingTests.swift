@@ -79,7 +79,7 @@ import Testing
         let index = try #require(Self.files["projects/index.html"])
         #expect(index.contains(#"<th scope="row"><a href="../projects/evil/">\#(Self.escaped)</a></th>"#))
         let scorecard = try #require(Self.files["scorecard/index.html"])
-        #expect(scorecard.contains(#"title="Says &quot;maybe&quot; &lt;img src=x onerror=alert(1)&gt;""#))
+        #expect(scorecard.contains(#"<p>Says &quot;maybe&quot; &lt;img src=x onerror=alert(1)&gt;</p>"#))
     }
 
     @Test func searchIndexAndDataEscape() throws {

@@ -9,7 +9,8 @@
 /// - `&#39;`, `&#x27;` and every other numeric reference in text or an attribute value is the
 ///   character it stands for (`<`, `>`, `&` and `"` stay escaped), and so are `&amp;`, `&lt;`,
 ///   `&gt;` and `&quot;`; other named references are compared as written.
-/// - The `id` of a heading is left out: heading ids are Strata's own (SPEC §4).
+/// - The `id` of a heading is left out: heading ids are Strata's own (SPEC §4). So is the heading's
+///   anchor link, `<a class="anchor" href="#ID">…</a>` pointing at the heading's own id.
 ///
 /// Comments, `<!DOCTYPE …>`, `<?…?>` and CDATA sections are kept as written; a `<` that does not
 /// open a well-formed tag is text.
@@ -37,8 +38,22 @@ enum HTMLNormalizer {
         var last = Last.startTag
         var lastTag = ""
         var inPre = false
+        /// The id of the heading being read, and whether its anchor link is being skipped.
+        var headingID: String?
+        var inAnchor = false
 
         mutating func handle(_ token: Token) {
+            if inAnchor {
+                if case .endTag("a") = token { inAnchor = false }
+                return
+            }
+            if case .startTag("a", let attributes, false) = token, let id = headingID,
+                attributes.contains(where: { $0 == ("class", "anchor") }),
+                attributes.contains(where: { $0 == ("href", "#" + id) })
+            {
+                inAnchor = true
+                return
+            }
             switch token {
             case .text(let text): handleText(text)
             case .reference(let decoded, let raw):
@@ -46,6 +61,7 @@ enum HTMLNormalizer {
                 last = .other
             case .startTag(let name, let attributes, let selfClosing):
                 if name == "pre" { inPre = true }
+                if HTMLNormalizer.headingTags.contains(name) { headingID = attributes.first { $0.0 == "id" }?.1 }
                 if HTMLNormalizer.blockTags.contains(name) { trimOutputEnd() }
                 output += "<" + name
                 let kept = attributes.filter { !(HTMLNormalizer.headingTags.contains(name) && $0.0 == "id") }
@@ -56,6 +72,7 @@ enum HTMLNormalizer {
                 lastTag = name
                 last = selfClosing ? .endTag : .startTag
             case .endTag(let name):
+                if HTMLNormalizer.headingTags.contains(name) { headingID = nil }
                 if name == "pre" {
                     inPre = false
                 } else if HTMLNormalizer.blockTags.contains(name) {

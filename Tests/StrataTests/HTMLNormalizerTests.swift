@@ -33,6 +33,19 @@ import Testing
             HTMLNormalizer.normalize(#"<h2 id="intro">Intro</h2><li id="fn-1">"#) == #"<h2>Intro</h2><li id="fn-1">"#)
     }
 
+    @Test func aHeadingsOwnAnchorLinkIsLeftOutAndOtherLinksKept() {
+        #expect(
+            HTMLNormalizer.normalize(
+                ##"<h2 id="intro">Intro <a class="anchor" href="#intro" aria-label="Link to section: Intro">#</a></h2>"##)
+                == "<h2>Intro</h2>")
+        #expect(
+            HTMLNormalizer.normalize(##"<h2 id="intro">Intro <a class="anchor" href="#other">#</a></h2>"##)
+                == ##"<h2>Intro <a class="anchor" href="#other">#</a></h2>"##)
+        #expect(
+            HTMLNormalizer.normalize(##"<p><a class="anchor" href="#intro">#</a></p>"##)
+                == ##"<p><a class="anchor" href="#intro">#</a></p>"##)
+    }
+
     @Test func textThatIsNotATagStaysText() {
         #expect(
             HTMLNormalizer.normalize("a < b &lt;title> <!-- c --> <?php x ?>")

@@ -65,8 +65,8 @@ import Testing
             "content/notes/a.md": "---\ntitle: A\n---\n\n## One\n\n## One\n\nSee [[#one-1]].\n"
         ])
         let html = MemorySite.main(files["notes/a/index.html"])
-        #expect(html.contains(#"<h2 id="one">One</h2>"#))
-        #expect(html.contains(#"<h2 id="one-1">One</h2>"#))
+        #expect(html.contains(##"<h2 id="one">One <a class="anchor" href="#one" aria-label="Link to section: One">#</a></h2>"##))
+        #expect(html.contains(##"<h2 id="one-1">One <a class="anchor" href="#one-1" aria-label="Link to section: One">#</a></h2>"##))
         #expect(html.contains(##"<a href="#one-1">One</a>"##), "a link to a heading of the same page reads as the heading")
     }
 
@@ -77,9 +77,9 @@ import Testing
             "content/notes/a.md": "---\ntitle: A\n---\n\n> ## Quoted\n\n## Real\n\n- ## Listed\n\nSee [[#real]].\n"
         ])
         let html = MemorySite.main(files["notes/a/index.html"])
-        #expect(html.contains(#"<h2 id="real">Real</h2>"#))
-        #expect(html.contains(#"<h2 id="quoted">Quoted</h2>"#))
-        #expect(html.contains(#"<h2 id="listed">Listed</h2>"#))
+        #expect(html.contains(##"<h2 id="real">Real <a class="anchor" href="#real" aria-label="Link to section: Real">#</a></h2>"##))
+        #expect(html.contains(##"<h2 id="quoted">Quoted <a class="anchor" href="#quoted" aria-label="Link to section: Quoted">#</a></h2>"##))
+        #expect(html.contains(##"<h2 id="listed">Listed <a class="anchor" href="#listed" aria-label="Link to section: Listed">#</a></h2>"##))
     }
 }
 

@@ -158,7 +158,9 @@ import Testing
                         target: "stack/compute#gpus", label: nil,
                         location: SourceLocation(path: "content/notes/a.md", line: 5, column: 20)),
                     .text(" and "),
-                    .citation(id: "src-1", location: SourceLocation(path: "content/notes/a.md", line: 5, column: 47)),
+                    .citation([
+                        Citation(id: "src-1", location: SourceLocation(path: "content/notes/a.md", line: 5, column: 47))
+                    ]),
                     .text("."),
                 ])
             ])

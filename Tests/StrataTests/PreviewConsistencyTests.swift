@@ -136,6 +136,8 @@ extension PreviewConsistencyTests {
         try Self.replace("content/projects/alpha-net.md", "rents out idle GPUs", "rents out zebra GPUs")(site)
         let first = try workspace.update(changed: ["content/projects/alpha-net.md"])
         #expect(first.site.renderedTexts != Self.cold(options).filesOrEmpty, "the search index is still to come")
+        let summary = first.report.summary
+        #expect(summary.range(of: #"^\d+ pages, [1-9] of \d+ files rendered again, 0 warnings, \d+\.\d\d s$"#, options: .regularExpression) != nil, "\(summary)")
         try Self.replace("content/projects/beta-chain.md", "title: Beta Chain", "title: Beta Ledger")(site)
         _ = try workspace.update(changed: ["content/projects/beta-chain.md"])
         let rest = workspace.finish()

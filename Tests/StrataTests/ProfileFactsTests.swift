@@ -121,6 +121,6 @@ import Testing
         let files = MemorySite.files(
             Self.profile("assessment:\n  needs-crypto: {answer: n/a, note: There is no token.}\n  verdict: mixed"))
         #expect(MemorySite.main(files["projects/p/index.html"]).contains(#"<span class="answer a-n/a">n/a</span>"#))
-        #expect(files["scorecard/index.html"]?.contains(#"<td class="a-n/a" title="There is no token.">n/a</td>"#) == true)
+        #expect(files["scorecard/index.html"]?.contains(#"<td class="a-n/a"><details><summary>n/a</summary><p>There is no token.</p></details></td>"#) == true)
     }
 }

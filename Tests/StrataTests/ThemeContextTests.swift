@@ -224,9 +224,9 @@ import Testing
     }
 }
 
-/// The default theme's promise: its stylesheets and scripts together stay under 50 KB.
+/// The default theme's promise: its stylesheets and scripts together stay under 54 KB (docs/decisions.md).
 @Suite struct ThemeBudgetTests {
-    @Test func cssAndJavaScriptStayUnderFiftyKilobytes() throws {
+    @Test func cssAndJavaScriptStayUnderFiftyFourKilobytes() throws {
         let assets = Repo.templates + "/assets"
         let files = try FileManager.default.contentsOfDirectory(atPath: assets)
             .filter { $0.hasSuffix(".css") || $0.hasSuffix(".js") }
@@ -234,6 +234,6 @@ import Testing
         let bytes = try files.reduce(0) { total, name in
             total + (try FileManager.default.attributesOfItem(atPath: assets + "/" + name)[.size] as? Int ?? 0)
         }
-        #expect(bytes < 50 * 1024, "the theme's CSS and JS weigh \(bytes) bytes")
+        #expect(bytes < 54 * 1024, "the theme's CSS and JS weigh \(bytes) bytes")
     }
 }

@@ -158,10 +158,32 @@
     });
   }
 
+  // 4. The table of contents marks the section being read: the last heading above the window's top fifth.
+  function tocMarks() {
+    var links = document.querySelectorAll(".toc a[href^='#']");
+    if (!links.length || !window.IntersectionObserver) return;
+    var headings = [], marked = null;
+    links.forEach(function (link) {
+      var heading = document.getElementById(link.getAttribute("href").slice(1));
+      if (heading) headings.push({ heading: heading, link: link });
+    });
+    function mark() {
+      var pick = headings[0];
+      headings.forEach(function (entry) { if (entry.heading.getBoundingClientRect().top < innerHeight / 5) pick = entry; });
+      if (!pick || pick.link === marked) return;
+      if (marked) marked.removeAttribute("aria-current");
+      marked = pick.link;
+      marked.setAttribute("aria-current", "true");
+    }
+    var observer = new IntersectionObserver(mark, { rootMargin: "0px 0px -80% 0px" });
+    headings.forEach(function (entry) { observer.observe(entry.heading); });
+  }
+
   function start() {
     if (location.protocol === "file:") fixFileLinks();
     projectsTable();
     searchShortcut();
+    tocMarks();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -5,7 +5,9 @@ The site is opened twice: from a local HTTP server under a nested path
 (http://127.0.0.1:PORT/docs/site/) and from file:// (public/index.html). In
 each, the test searches (from the header's list as you type, and on the search
 page: a stemmed match, a suggestion, snippets, the kind filter), filters the
-projects table, follows a relation link, the breadcrumbs and the relation map, and runs axe on every page it visits; serious or critical accessibility
+projects table, follows a relation link, the breadcrumbs and the relation map, scrolls a long page's
+table of contents, follows heading anchors, opens scorecard reasons on a phone, and runs axe on every
+page it visits; serious or critical accessibility
 violations fail the test. It then saves screenshots of five pages at desktop
 (1280x900) and phone (390x844) widths.
 
@@ -33,6 +35,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from browser import SUBPATH, WAIT, Browser, CheckFailed, Site, default_axe_script, serve, start_browser
+from reading_checks import ReadingChecks
 from search_checks import SearchChecks
 
 REPO = Path(__file__).resolve().parents[2]
@@ -51,7 +54,7 @@ OTHER_PAGES = [("map", "map/"), ("note", "notes/depin-cold-start/")]
 VIEWPORTS = [("desktop", 1280, 900, False, 1800), ("phone", 390, 844, True, 2400)]
 
 
-class SiteChecks(SearchChecks, Browser):
+class SiteChecks(SearchChecks, ReadingChecks, Browser):
     """The checks a reader's visit makes: layout, search, the projects filter, a relation, screenshots."""
 
     def check_layout(self, site):
@@ -303,6 +306,10 @@ def main():
                 checker.run("relation link", site, checker.check_relation)
                 checker.run("breadcrumbs", site, checker.check_breadcrumbs)
                 checker.run("relation map", site, checker.check_map)
+                checker.run("table of contents", site, checker.check_toc)
+                checker.run("table of contents without JavaScript", site, checker.check_toc_without_script)
+                checker.run("heading anchors", site, checker.check_anchors)
+                checker.run("scorecard and wide tables on a phone", site, checker.check_phone_tables)
             checker.run("screenshots", http_site, checker.check_screenshots)
             status = checker.report(server_failures)
         finally:

@@ -56,9 +56,13 @@ public struct BuildReport: Sendable {
     /// Warnings, in report order (a strict build fails instead of returning them).
     public var warnings: [Diagnostic]
     public var seconds: Double
+    /// For the preview: how many of its files a save rendered again (nil for a whole build).
+    public var rendered: Int? = nil
 
-    /// The one line `strata build` ends with.
+    /// The one line `strata build` ends with; the preview's says how much it rendered again.
     public var summary: String {
-        "\(pagesWritten) pages written, \(warnings.tally(.warning)), \(String(format: "%.2f", seconds)) s"
+        let time = String(format: "%.2f", seconds)
+        guard let rendered else { return "\(pagesWritten) pages written, \(warnings.tally(.warning)), \(time) s" }
+        return "\(pagesWritten) pages, \(rendered) of \(filesWritten) files rendered again, \(warnings.tally(.warning)), \(time) s"
     }
 }

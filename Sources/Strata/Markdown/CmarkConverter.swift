@@ -195,8 +195,12 @@ struct CmarkConverter {
         switch inline {
         case .wikilink(let target, let label, let location):
             return .wikilink(target: target, label: label, location: find("[[", from: location))
-        case .citation(let id, let location):
-            return .citation(id: id, location: find("[@" + id, from: location))
+        case .citation(let citations):
+            return .citation(
+                citations.enumerated().map { number, citation in
+                    let needle = (number == 0 ? "[@" : "@") + citation.id
+                    return Citation(id: citation.id, location: find(needle, from: citation.location))
+                })
         default:
             return inline
         }

@@ -29,7 +29,7 @@ enum InlineScanner {
                 continue
             }
             if let (inline, end) = wikilink(bytes, at: index, location: location(at: index))
-                ?? citation(bytes, at: index, location: location(at: index))
+                ?? citation(bytes, at: index, location: location(at:))
             {
                 flush(upTo: index)
                 result.append(inline)
@@ -63,14 +63,26 @@ enum InlineScanner {
         return nil
     }
 
-    /// `[@id]`, where an id is letters, digits and `-_.:`.
-    private static func citation(_ bytes: [UInt8], at start: Int, location: SourceLocation) -> (Inline, Int)? {
-        guard start + 2 < bytes.count, bytes[start + 1] == UInt8(ascii: "@") else { return nil }
-        var end = start + 2
-        while end < bytes.count, isIDByte(bytes[end]) { end += 1 }
-        guard end > start + 2, end < bytes.count, bytes[end] == UInt8(ascii: "]") else { return nil }
-        let id = String(decoding: bytes[(start + 2)..<end], as: UTF8.self)
-        return (.citation(id: id, location: location), end + 1)
+    /// `[@id]` or `[@a; @b]` (spaces around `;` optional), where an id is letters, digits and `-_.:`.
+    private static func citation(
+        _ bytes: [UInt8], at start: Int, location: (Int) -> SourceLocation
+    ) -> (Inline, Int)? {
+        var citations: [Citation] = []
+        var at = start + 1
+        while at < bytes.count, bytes[at] == UInt8(ascii: "@") {
+            var end = at + 1
+            while end < bytes.count, isIDByte(bytes[end]) { end += 1 }
+            guard end > at + 1 else { return nil }
+            let id = String(decoding: bytes[(at + 1)..<end], as: UTF8.self)
+            citations.append(Citation(id: id, location: location(citations.isEmpty ? start : at)))
+            while end < bytes.count, bytes[end] == UInt8(ascii: " ") { end += 1 }
+            guard end < bytes.count else { return nil }
+            if bytes[end] == UInt8(ascii: "]") { return (.citation(citations), end + 1) }
+            guard bytes[end] == UInt8(ascii: ";") else { return nil }
+            at = end + 1
+            while at < bytes.count, bytes[at] == UInt8(ascii: " ") { at += 1 }
+        }
+        return nil
     }
 
     private static func isIDByte(_ byte: UInt8) -> Bool {

@@ -57,8 +57,14 @@ indirect enum Inline: Sendable, Equatable {
     case footnoteReference(label: String)
     /// `[[target]]`, `[[target|label]]`, `[[section/slug#heading]]`.
     case wikilink(target: String, label: String?, location: SourceLocation)
-    /// `[@id]`: a citation of one of the page's sources.
-    case citation(id: String, location: SourceLocation)
+    /// `[@id]`, or `[@a; @b]` citing several of the page's sources in one bracket.
+    case citation([Citation])
+}
+
+/// One source named in a citation: the `[` of its bracket for the first, its `@` for the others.
+struct Citation: Sendable, Equatable {
+    var id: String
+    var location: SourceLocation
 }
 
 struct LinkTarget: Sendable, Equatable {

@@ -46,9 +46,11 @@ struct MarkdownHTML {
                 output += "</p>\n"
             }
         case .heading(let level, let id, let inlines, _):
-            output += "<h\(level) id=\"\(HTML.escape(id))\">"
+            let id = HTML.escape(id)
+            output += "<h\(level) id=\"\(id)\">"
             render(inlines)
-            output += "</h\(level)>\n"
+            output += inlines.isEmpty ? "" : " "
+            output += "<a class=\"anchor\" href=\"#\(id)\" aria-label=\"\(Self.anchorLabel(inlines))\">#</a></h\(level)>\n"
         case .blockQuote(let blocks):
             if let (alert, body) = Alert.of(blocks) {
                 output += "<div class=\"markdown-alert markdown-alert-\(alert.rawValue)\">\n"
@@ -74,6 +76,12 @@ struct MarkdownHTML {
         case .table(let table):
             renderTable(table)
         }
+    }
+
+    /// The anchor link's name: the heading's text, which a screen reader would not hear from `#`.
+    static func anchorLabel(_ inlines: [Inline]) -> String {
+        let text = inlines.plainText.trimmingSpaces
+        return text.isEmpty ? "Link to this section" : "Link to section: " + HTML.escape(text)
     }
 
     private mutating func renderList(ordered: Bool, start: Int, tight: Bool, items: [ListItem]) {
@@ -162,13 +170,20 @@ struct MarkdownHTML {
             footnoteReferences[label] = count
             let anchor = count == 1 ? "fnref-\(label)" : "fnref-\(label)-\(count)"
             output += "<sup class=\"footnote-ref\"><a href=\"#fn-\(label)\" id=\"\(anchor)\">\(label)</a></sup>"
-        case .citation(let id, _):
-            let number = sourceNumbers[id] ?? 0
-            var anchors = citationAnchors[id, default: []]
-            let anchor = "cite-\(number)-\(anchors.count + 1)"
-            anchors.append(anchor)
-            citationAnchors[id] = anchors
-            output += "<sup class=\"citation\"><a href=\"#source-\(number)\" id=\"\(anchor)\">[\(number)]</a></sup>"
+        case .citation(let citations):
+            // One source: the bracket is the link. Several: one bracket, each number its own link.
+            output += citations.count == 1 ? "<sup class=\"citation\">" : "<sup class=\"citation\">["
+            for (position, citation) in citations.enumerated() {
+                let number = sourceNumbers[citation.id] ?? 0
+                var anchors = citationAnchors[citation.id, default: []]
+                let anchor = "cite-\(number)-\(anchors.count + 1)"
+                anchors.append(anchor)
+                citationAnchors[citation.id] = anchors
+                let text = citations.count == 1 ? "[\(number)]" : "\(number)"
+                output += position == 0 ? "" : ", "
+                output += "<a href=\"#source-\(number)\" id=\"\(anchor)\">\(text)</a>"
+            }
+            output += citations.count == 1 ? "</sup>" : "]</sup>"
         case .wikilink(let target, let label, _):
             output += HTML.escape(label ?? target)
         }

@@ -129,9 +129,9 @@ struct LinkResolver {
             let destination = href(to: site.pages[index].parsed.url, fragment: fragment)
             let text = label ?? defaultLabel(index, fragment: fragment)
             return .link(LinkTarget(destination: destination, title: "", location: location), [.text(text)])
-        case .citation(let id, let location):
-            if checksCitations, !sourceIDs.contains(id) {
-                diagnostics.error(unknownSourceMessage(id), at: location)
+        case .citation(let citations):
+            for citation in citations where checksCitations && !sourceIDs.contains(citation.id) {
+                diagnostics.error(unknownSourceMessage(citation.id), at: citation.location)
             }
             return nil
         default: return nil

@@ -102,7 +102,7 @@ extension MarkdownDocument {
         func visit(_ inlines: [Inline]) {
             for inline in inlines {
                 switch inline {
-                case .citation(let id, _): result.append(id)
+                case .citation(let citations): result += citations.map(\.id)
                 case .emphasis(let children), .strong(let children), .strikethrough(let children),
                     .link(_, let children), .image(_, let children):
                     visit(children)

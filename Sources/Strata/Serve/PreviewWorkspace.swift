@@ -156,7 +156,9 @@ struct PreviewWorkspace: Sendable {
         pending = Set(toRender.filter { !plan.jobs[$0].isPage }.map { state.keys[$0] })
         let changed = state.render(now, comparedWith: old.site).union(gone).union(edit.copied)
         last = state
-        return Update(site: state.site, report: report(state, since: clock), changed: changed, rendered: now.count)
+        var report = report(state, since: clock)
+        report.rendered = now.reduce(0) { $0 + (state.outputs[state.keys[$1]]?.paths.count ?? 0) }
+        return Update(site: state.site, report: report, changed: changed, rendered: now.count)
     }
 
     /// Renders what the last update left for later: the data files and the search index. Nil
