@@ -135,10 +135,16 @@ public final class PreviewServer: Sendable {
                 try workspace.update(changed: paths)
             }
             state.update(update.site, changed: update.changed)
-            // The data files and the search index, which no page shows, follow the pages, unless
-            // another save waits: its build takes them over.
-            if !changes.isWaiting, let rest = workspace.withLock({ $0.finish() }) {
-                state.amend(rest.site, changed: rest.changed)
+            // The data files and the search index, which no page shows, follow the pages, made on
+            // another thread so that the next save need not wait for them; a save that comes
+            // first takes them over.
+            if !changes.isWaiting, let rest = workspace.withLock({ $0.rest() }) {
+                Thread.detachNewThread {
+                    let results = rest.render()
+                    if let done = self.workspace.withLock({ $0.finish(rest, results) }) {
+                        self.state.amend(done.site, changed: done.changed)
+                    }
+                }
             }
             return .built(update.report)
         } catch {

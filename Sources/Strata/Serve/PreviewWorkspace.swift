@@ -15,6 +15,8 @@ struct PreviewWorkspace: Sendable {
     private var served: PreviewSite?
     /// Jobs still to render (`finish`), by key: an update that comes first takes them over.
     private var pending: Set<String> = []
+    /// Counts updates, so work on the rest of one that another update overtook is dropped.
+    private var generation = 0
 
     init(options: BuildOptions) { self.options = options }
 
@@ -52,6 +54,7 @@ struct PreviewWorkspace: Sendable {
     /// the first build, which does everything.
     mutating func update(changed paths: Set<String>?) throws(BuildFailure) -> Update {
         let clock = ContinuousClock.now
+        generation += 1
         do {
             if let paths, let state = last, let edit = Edit(paths, in: state.source, root: options.root),
                 let update = try patch(state, edit, since: clock)
@@ -161,18 +164,40 @@ struct PreviewWorkspace: Sendable {
         return Update(site: state.site, report: report, changed: changed, rendered: now.count)
     }
 
-    /// Renders what the last update left for later: the data files and the search index. Nil
-    /// when it left nothing.
-    mutating func finish() -> Update? {
-        guard var state = last, !pending.isEmpty else { return nil }
-        let clock = ContinuousClock.now
+    /// What the last update left for later (the data files and the search index), to render
+    /// without holding the workspace (`render()`), then to `finish` with. Nil when nothing is left.
+    func rest() -> Rest? {
+        guard let state = last, !pending.isEmpty else { return nil }
         let keys = Dictionary(state.keys.enumerated().map { ($1, $0) }) { first, _ in first }
-        let jobs = pending.compactMap { keys[$0] }.sorted()
+        return Rest(plan: state.plan, jobs: pending.compactMap { keys[$0] }.sorted(), generation: generation)
+    }
+
+    struct Rest: Sendable {
+        let plan: RenderPlan
+        let jobs: [Int]
+        let generation: Int
+
+        func render() -> [(files: [OutputFile], inputs: Set<RenderInput>)] {
+            jobs.parallelMap { plan.filesAndInputs(at: $0) }
+        }
+    }
+
+    /// Serves the rest rendered; nil when an update came in between (it took the rest over).
+    mutating func finish(_ rest: Rest, _ results: [(files: [OutputFile], inputs: Set<RenderInput>)]) -> Update? {
+        guard rest.generation == generation, var state = last else { return nil }
+        let clock = ContinuousClock.now
         pending = []
-        let changed = state.render(jobs, comparedWith: state.site)
+        let changed = state.render(rest.jobs, results, comparedWith: state.site)
         last = state
         served = state.site
-        return Update(site: state.site, report: report(state, since: clock), changed: changed, rendered: jobs.count)
+        return Update(
+            site: state.site, report: report(state, since: clock), changed: changed, rendered: rest.jobs.count)
+    }
+
+    /// Renders and serves what the last update left for later; nil when it left nothing.
+    mutating func finish() -> Update? {
+        guard let rest = rest() else { return nil }
+        return finish(rest, rest.render())
     }
 
     /// Parses the saved pages and resolves what they touch; notes in `changedInputs` what views
@@ -182,6 +207,9 @@ struct PreviewWorkspace: Sendable {
         _ changedInputs: inout Set<RenderInput>
     ) -> Bool {
         guard var cache, cache.isValid(for: state.source.siteConfig) else { return false }
+        // Held here alone while it changes, so that storing into it does not copy every entry.
+        self.cache = nil
+        defer { self.cache = cache }
         var site = stages.resolved.site
         var modified: [Int] = []
         var fieldsChanged = false
@@ -210,7 +238,6 @@ struct PreviewWorkspace: Sendable {
             modified.append(index)
             if let at = state.source.pages.firstIndex(where: { $0.path == file.path }) { state.source.pages[at] = file }
         }
-        self.cache = cache
         stages.parseDiagnostics =
             stages.parseDiagnostics.filter { parseDiagnostics[$0.location.path] == nil }
             + files.flatMap { parseDiagnostics[$0.path] ?? [] }
@@ -323,7 +350,13 @@ extension PreviewWorkspace.State {
     /// differ from `old`'s.
     fileprivate mutating func render(_ indices: [Int], comparedWith old: PreviewSite) -> Set<String> {
         let plan = self.plan
-        let results = indices.parallelMap { plan.filesAndInputs(at: $0) }
+        return render(indices, indices.parallelMap { plan.filesAndInputs(at: $0) }, comparedWith: old)
+    }
+
+    /// Serves the files rendered for the plan's jobs at `indices`.
+    fileprivate mutating func render(
+        _ indices: [Int], _ results: [(files: [OutputFile], inputs: Set<RenderInput>)], comparedWith old: PreviewSite
+    ) -> Set<String> {
         var gone = Set<String>()
         for (index, result) in zip(indices, results) {
             let job = plan.jobs[index]

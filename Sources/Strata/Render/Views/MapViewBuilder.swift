@@ -32,9 +32,12 @@ extension ViewBuilder {
             guard count > 0 else { return nil }
             return MapLegendEntry(label: types[index].label, swatch: TemplateHTML(Self.mapSwatch(index)), count: count)
         }
-        let graph = bands.isEmpty ? nil : relationMap(bands, edges: shown, title: title)
+        // Thousands of boxes make a drawing nobody can read (and a page of megabytes): past the
+        // limit a layer's map is its list of relations.
+        let boxes = bands.reduce(0) { $0 + $1.profiles.count }
+        let graph = bands.isEmpty || boxes > Self.mapDrawLimit ? nil : relationMap(bands, edges: shown, title: title)
         let relations =
-            graph == nil
+            bands.isEmpty
             ? []
             : types.indices.compactMap { index -> MapRelationGroup? in
                 let items = shown.filter { $0.type == index }.map { edge in
@@ -56,6 +59,9 @@ extension ViewBuilder {
                 } : [],
             profiles: bands.reduce(0) { $0 + $1.profiles.count })
     }
+
+    /// The most profiles one map draws.
+    static let mapDrawLimit = 400
 
     /// Where a profile's relations are drawn: the map, or its first layer's map on a split site.
     func mapURL(of profile: Int) -> String {
