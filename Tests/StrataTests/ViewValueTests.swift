@@ -30,6 +30,10 @@ import Testing
             if page.kind == .project { try expectSame(views.profile(index), page.path) }
             checked += 1
         }
+        let views = ViewBuilder(resolved: resolved, url: GeneratedURLs.projects)
+        try expectSame(views.projectsIndex(), "the comparison table")
+        try expectSame(views.scorecard(), "the scorecard")
+        try expectSame(views.landscape(), "the landscape")
         return checked
     }
 
