@@ -105,22 +105,19 @@ def main():
     parser.add_argument("--limit", type=float, default=120, help="seconds an edit may take before giving up")
     args = parser.parse_args()
 
-    strata_kinds = {
+    # The same content edits on both sites; the template edit is each generator's own layout.
+    content_kinds = {
         "body": ("content/projects/project-00001.md", r"^A cited claim\.(?: zq\w+)?",
                  lambda w: f"A cited claim. {w}", "/projects/project-00001/"),
         "title": ("content/projects/project-00002.md", r"^title: Project 00002.*$",
                   lambda w: f"title: Project 00002 {w}", "/projects/"),
-        "template": ("templates/layout.mustache", r"(?:<p>zq\w+</p>)?</footer>",
-                     lambda w: f"<p>{w}</p></footer>", "/projects/project-00003/"),
     }
-    hugo_kinds = {
-        "body": ("content/projects/project-00001.md", r"^A cited claim\.(?: zq\w+)?",
-                 lambda w: f"A cited claim. {w}", "/projects/project-00001/"),
-        "title": ("content/projects/project-00002.md", r"^title: Project 00002.*$",
-                  lambda w: f"title: Project 00002 {w}", "/projects/"),
-        "template": ("layouts/_default/baseof.html", r"(?:<p>zq\w+</p>)?</body>",
-                     lambda w: f"<p>{w}</p></body>", "/projects/project-00003/"),
-    }
+    strata_kinds = dict(content_kinds, template=(
+        "templates/layout.mustache", r"(?:<p>zq\w+</p>)?</footer>",
+        lambda w: f"<p>{w}</p></footer>", "/projects/project-00003/"))
+    hugo_kinds = dict(content_kinds, template=(
+        "layouts/_default/baseof.html", r"(?:<p>zq\w+</p>)?</body>",
+        lambda w: f"<p>{w}</p></body>", "/projects/project-00003/"))
     results = {}
     for name in ("strata", "hugo"):
         if name == "strata":
