@@ -43,10 +43,7 @@ struct PreviewSite: Sendable {
     mutating func remove(_ paths: some Sequence<String>) {
         for path in paths { files[path] = nil }
         folders = [""]
-        for path in files.keys {
-            var folder = URLPath.folder(of: path)
-            while !folder.isEmpty, folders.insert(folder).inserted { folder = URLPath.folder(of: folder) }
-        }
+        for path in files.keys { noteFolders(of: path) }
     }
 
     /// Of `paths`, those whose bytes differ from `other`'s (or that it does not serve).
@@ -63,6 +60,11 @@ struct PreviewSite: Sendable {
 
     private mutating func add(_ path: String, _ body: Body) {
         files[path] = body
+        noteFolders(of: path)
+    }
+
+    /// Notes the folders that hold `path`, up to the first already noted.
+    private mutating func noteFolders(of path: String) {
         var folder = URLPath.folder(of: path)
         while !folder.isEmpty, folders.insert(folder).inserted {
             folder = URLPath.folder(of: folder)

@@ -337,12 +337,16 @@ extension RenderInput {
 }
 
 extension PreviewWorkspace.State {
-    /// Serves a job's new files and notes what they were read from.
+    /// Serves a job's new files and notes what they were read from. An index page reads
+    /// thousands of inputs, mostly the same ones as last time: then the index of readers stands.
     fileprivate mutating func keep(
         _ job: SiteRenderer.Job, _ key: String, _ result: (files: [OutputFile], inputs: Set<RenderInput>)
     ) {
         for file in result.files { site.set(file.path, .rendered(Data(file.text.utf8))) }
+        let before = outputs[key]
         outputs[key] = PreviewWorkspace.Output(job: job, paths: result.files.map(\.path), inputs: result.inputs)
+        guard before?.inputs != result.inputs else { return }
+        for input in before?.inputs ?? [] { readers[input]?.remove(key) }
         for input in result.inputs { readers[input, default: []].insert(key) }
     }
 
@@ -361,17 +365,7 @@ extension PreviewWorkspace.State {
         for (index, result) in zip(indices, results) {
             let job = plan.jobs[index]
             let key = keys[index]
-            if let before = outputs[key] {
-                // An index page reads thousands of inputs, mostly the same ones as before.
-                if before.inputs == result.inputs {
-                    let paths = result.files.map(\.path)
-                    for file in result.files { site.set(file.path, .rendered(Data(file.text.utf8))) }
-                    outputs[key] = PreviewWorkspace.Output(job: job, paths: paths, inputs: before.inputs)
-                    gone.formUnion(before.paths)
-                    continue
-                }
-                gone.formUnion(forget(key, before))
-            }
+            if let before = outputs[key] { gone.formUnion(before.paths) }
             keep(job, key, result)
         }
         let written = Set(results.flatMap { $0.files.map(\.path) })
