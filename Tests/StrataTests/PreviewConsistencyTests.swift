@@ -48,6 +48,12 @@ import Testing
         Edit(description: "save a page unchanged", inPart: true) { site in
             try site.write("content/notes/market-map.md", try site.read("content/notes/market-map.md"))
         },
+        Edit(
+            description: "link a note to a profile it did not link to, which lists it among its backlinks", inPart: true,
+            apply: replace("content/notes/market-map.md", "Code keeps brackets:", "See [[beta-chain]].\n\nCode keeps brackets:")),
+        Edit(
+            description: "remove the link", inPart: true,
+            apply: replace("content/notes/market-map.md", "See [[beta-chain]].\n\n", "")),
         Edit(description: "change a stylesheet", inPart: true, apply: replace("templates/assets/strata.css", "body", "body ")),
         Edit(description: "change a partial only profiles include", inPart: true, apply: replace("templates/partials/as-of.mustache", "as of <time", "true as of <time")),
         Edit(description: "change a template", apply: replace("templates/layout.mustache", "</footer>", "<p>Preview footer</p></footer>")),

@@ -34,14 +34,21 @@ struct PreviewWorkspace: Sendable {
         var source: SiteSource
         var stages: Pipeline.Stages
         var targets: SiteResolver.Targets
-        var plan: RenderPlan
-        /// Per job of the plan, in order: its key (`SiteRenderer.key`).
+        /// The render plan's jobs and page items; the plan itself is made from them and `stages`
+        /// when needed (`plan`), so that the site is held once and an update changes it in place.
+        var jobs: [SiteRenderer.Job]
+        var items: ItemCache
+        /// Per job, in order: its key (`SiteRenderer.key`).
         var keys: [String] = []
         /// Per job, by the path of its first file: the job, its files and what they were read from.
         var outputs: [String: Output]
         /// Which jobs read each input.
         var readers: [RenderInput: Set<String>]
         var site: PreviewSite
+
+        var plan: RenderPlan {
+            RenderPlan(resolved: stages.resolved, templates: stages.templates, items: items, jobs: jobs)
+        }
     }
 
     fileprivate struct Output: Sendable {
@@ -56,8 +63,9 @@ struct PreviewWorkspace: Sendable {
         let clock = ContinuousClock.now
         generation += 1
         do {
-            if let paths, let state = last, let edit = Edit(paths, in: state.source, root: options.root),
-                let update = try patch(state, edit, since: clock)
+            // The last build is taken out, so that the update changes the only copy of its tables.
+            if let paths, var state = takeLast(), let edit = Edit(paths, in: state.source, root: options.root),
+                let update = try patch(&state, edit, since: clock)
             {
                 served = update.site
                 return update
@@ -71,6 +79,11 @@ struct PreviewWorkspace: Sendable {
         }
     }
 
+    private mutating func takeLast() -> State? {
+        defer { last = nil }
+        return last
+    }
+
     // MARK: Everything
 
     private mutating func rebuild(since clock: ContinuousClock.Instant) throws(BuildFailure) -> Update {
@@ -81,7 +94,7 @@ struct PreviewWorkspace: Sendable {
         let results = Array(plan.jobs.indices).parallelMap { plan.filesAndInputs(at: $0) }
         var state = State(
             source: source, stages: stages, targets: SiteResolver.Targets(stages.resolved.site, copies: source.copiedFiles),
-            plan: plan, outputs: [:], readers: [:],
+            jobs: plan.jobs, items: plan.items, outputs: [:], readers: [:],
             site: PreviewSite(copies: source.copiedFiles, baseURL: stages.config.baseURL))
         state.keys = plan.jobs.map { SiteRenderer.key(of: $0, in: stages.resolved.site) }
         for (index, result) in results.enumerated() { state.keep(plan.jobs[index], state.keys[index], result) }
@@ -93,19 +106,18 @@ struct PreviewWorkspace: Sendable {
 
     private func report(_ state: State, since clock: ContinuousClock.Instant) -> BuildReport {
         BuildReport(
-            pagesWritten: state.plan.jobs.filter(\.isPage).count,
+            pagesWritten: state.jobs.filter(\.isPage).count,
             filesWritten: state.site.files.count, warnings: state.stages.diagnostics.sorted(),
             seconds: (ContinuousClock.now - clock).seconds)
     }
 
     // MARK: In part
 
-    /// The update of a site after `edit`, or nil when it needs every stage again.
-    private mutating func patch(_ old: State, _ edit: Edit, since clock: ContinuousClock.Instant) throws(BuildFailure)
-        -> Update?
+    /// The update of a site after `edit`, made to `state` in place; nil when it needs every stage
+    /// again. What it compares with is read before it is changed.
+    private mutating func patch(_ state: inout State, _ edit: Edit, since clock: ContinuousClock.Instant)
+        throws(BuildFailure) -> Update?
     {
-        var state = old
-        var stages = old.stages
         var changedInputs = Set<RenderInput>()
         var templatesChanged = false
 
@@ -114,53 +126,55 @@ struct PreviewWorkspace: Sendable {
                 guard let at = state.source.templates.firstIndex(where: { $0.path == file.path }) else { return nil }
                 state.source.templates[at] = file
             }
-            (stages.templates, stages.templateDiagnostics) = TemplateSet.load(state.source.templates)
+            (state.stages.templates, state.stages.templateDiagnostics) = TemplateSet.load(state.source.templates)
             templatesChanged = true
             // The pages whose templates include a saved one render again.
             for file in edit.templates { changedInputs.insert(.template(file.path)) }
         }
 
         if !edit.pages.isEmpty {
-            guard try patchPages(&state, &stages, edit.pages, &changedInputs) else { return nil }
+            guard try patchPages(&state, edit.pages, &changedInputs) else { return nil }
         }
-        try Pipeline.check(stages.diagnostics, strict: options.strict)
-        state.stages = stages
+        try Pipeline.check(state.stages.diagnostics, strict: options.strict)
 
-        let items = templatesChanged ? nil : old.plan.items.keeping(allBut: Set(changedInputs.compactMap(\.page)))
-        let plan = SiteRenderer.plan(stages.resolved, templates: stages.templates, items: items)
+        let items = templatesChanged ? nil : state.items.keeping(allBut: Set(changedInputs.compactMap(\.page)))
+        let plan = SiteRenderer.plan(state.stages.resolved, templates: state.stages.templates, items: items)
+        let jobs = plan.jobs
         var affected = Set<String>()
-        for input in changedInputs { affected.formUnion(old.readers[input] ?? []) }
-        if changedInputs.contains(where: \.isContent) { affected.formUnion(old.readers[.everything] ?? []) }
-        if changedInputs.contains(where: \.isField) { affected.formUnion(old.readers[.everyPageField] ?? []) }
+        for input in changedInputs { affected.formUnion(state.readers[input] ?? []) }
+        if changedInputs.contains(where: \.isContent) { affected.formUnion(state.readers[.everything] ?? []) }
+        if changedInputs.contains(where: \.isField) { affected.formUnion(state.readers[.everyPageField] ?? []) }
 
         var toRender: [Int] = []
-        state.keys = []
-        state.keys.reserveCapacity(plan.jobs.count)
-        for (index, job) in plan.jobs.enumerated() {
+        var keys: [String] = []
+        keys.reserveCapacity(jobs.count)
+        for (index, job) in jobs.enumerated() {
             // Most jobs are where they were: their key is known.
-            let same = index < old.plan.jobs.count && old.plan.jobs[index] == job
-            let key = same ? old.keys[index] : SiteRenderer.key(of: job, in: stages.resolved.site)
-            state.keys.append(key)
-            let before = old.outputs[key]
-            if before?.job != job || affected.contains(key) || pending.contains(key) {
+            let same = index < state.jobs.count && state.jobs[index] == job
+            let key = same ? state.keys[index] : SiteRenderer.key(of: job, in: state.stages.resolved.site)
+            keys.append(key)
+            if state.outputs[key]?.job != job || affected.contains(key) || pending.contains(key) {
                 toRender.append(index)
             }
         }
+        let served = state.site
         var gone = Set<String>()
-        if state.keys != old.keys {
-            let keys = Set(state.keys)
-            for (key, output) in old.outputs where !keys.contains(key) { gone.formUnion(state.forget(key, output)) }
+        if keys != state.keys {
+            let kept = Set(keys)
+            for key in state.outputs.keys.filter({ !kept.contains($0) }) { gone.formUnion(state.forget(key)) }
             if !gone.isEmpty { state.site.remove(gone) }
         }
-        state.plan = plan
+        state.keys = keys
+        state.jobs = jobs
+        state.items = plan.items
         // Pages first, served as soon as they are ready; the data files and the search index,
         // which no page shows, come right after (`finish`).
-        let now = toRender.filter { plan.jobs[$0].isPage }
-        pending = Set(toRender.filter { !plan.jobs[$0].isPage }.map { state.keys[$0] })
-        let changed = state.render(now, comparedWith: old.site).union(gone).union(edit.copied)
-        last = state
+        let now = toRender.filter { jobs[$0].isPage }
+        pending = Set(toRender.filter { !jobs[$0].isPage }.map { keys[$0] })
+        let changed = state.render(now, comparedWith: served).union(gone).union(edit.copied)
         var report = report(state, since: clock)
-        report.rendered = now.reduce(0) { $0 + (state.outputs[state.keys[$1]]?.paths.count ?? 0) }
+        report.rendered = now.reduce(0) { $0 + (state.outputs[keys[$1]]?.paths.count ?? 0) }
+        last = state
         return Update(site: state.site, report: report, changed: changed, rendered: now.count)
     }
 
@@ -193,7 +207,7 @@ struct PreviewWorkspace: Sendable {
 
     /// Serves the rest rendered; nil when an update came in between (it took the rest over).
     mutating func finish(_ rest: Rest, _ results: [(files: [OutputFile], inputs: Set<RenderInput>)]) -> Update? {
-        guard rest.generation == generation, var state = last else { return nil }
+        guard rest.generation == generation, var state = takeLast() else { return nil }
         let clock = ContinuousClock.now
         pending = []
         let changed = state.render(rest.jobs, results, comparedWith: state.site)
@@ -209,17 +223,17 @@ struct PreviewWorkspace: Sendable {
         return finish(rest, results)
     }
 
-    /// Parses the saved pages and resolves what they touch; notes in `changedInputs` what views
-    /// may read differently now. False when the save needs every stage again.
+    /// Parses the saved pages and resolves what they touch, in `state` in place; notes in
+    /// `changedInputs` what views may read differently now. False when the save needs every
+    /// stage again.
     private mutating func patchPages(
-        _ state: inout State, _ stages: inout Pipeline.Stages, _ files: [SiteSource.TextFile],
-        _ changedInputs: inout Set<RenderInput>
+        _ state: inout State, _ files: [SiteSource.TextFile], _ changedInputs: inout Set<RenderInput>
     ) -> Bool {
         guard var cache, cache.isValid(for: state.source.siteConfig) else { return false }
         // Held here alone while it changes, so that storing into it does not copy every entry.
         self.cache = nil
         defer { self.cache = cache }
-        var site = stages.resolved.site
+        let config = state.stages.config
         var modified: [Int] = []
         var fieldsChanged = false
         var modelChanged = false
@@ -227,10 +241,10 @@ struct PreviewWorkspace: Sendable {
         var newTitles: [String] = []
         var parseDiagnostics: [String: [Diagnostic]] = [:]
         for file in files {
-            guard let index = site.byPath[file.path], let before = cache.entry(at: file.path),
+            guard let index = state.stages.resolved.site.byPath[file.path], let before = cache.entry(at: file.path),
                 let beforePage = before.page
             else { return false }
-            let result = SiteParser.parse(file, config: stages.config)
+            let result = SiteParser.parse(file, config: config)
             cache.store(file, result)
             guard let page = result.0, page.fields.draft == beforePage.fields.draft else { return false }
             parseDiagnostics[file.path] = result.1
@@ -242,81 +256,93 @@ struct PreviewWorkspace: Sendable {
                 modelChanged = modelChanged || page.fields.modelKey != beforePage.fields.modelKey
                 siteWideChanged = siteWideChanged || page.fields.siteWideKey != beforePage.fields.siteWideKey
             }
-            if !sameFields || model.headings != site.pages[index].headings { changedInputs.insert(.page(index)) }
-            site.pages[index] = model
+            if !sameFields || model.headings != state.stages.resolved.site.pages[index].headings {
+                changedInputs.insert(.page(index))
+            }
+            state.stages.resolved.site.pages[index] = model
             modified.append(index)
             if let at = state.source.pages.firstIndex(where: { $0.path == file.path }) { state.source.pages[at] = file }
         }
-        stages.parseDiagnostics =
-            stages.parseDiagnostics.filter { parseDiagnostics[$0.location.path] == nil }
+        state.stages.parseDiagnostics =
+            state.stages.parseDiagnostics.filter { parseDiagnostics[$0.location.path] == nil }
             + files.flatMap { parseDiagnostics[$0.path] ?? [] }
 
-        let old = stages.resolved
         if modelChanged {
             // Titles, dates, layers and terms order the lists: the model is made again from its pages.
-            site = SiteModel.index(site.pages, config: stages.config, today: site.today, draftNames: site.draftNames)
+            let old = state.stages.resolved.site
+            state.stages.resolved.site = SiteModel.index(
+                old.pages, config: config, today: old.today, draftNames: old.draftNames)
+            for case .list(let list) in state.readers.keys where !list.isSame(in: old, as: state.stages.resolved.site) {
+                changedInputs.insert(.list(list))
+            }
         }
-        let targets = SiteResolver.Targets(site, copies: state.source.copiedFiles)
+        let targets = SiteResolver.Targets(state.stages.resolved.site, copies: state.source.copiedFiles)
         // A new or vanished taxonomy term changes what links may point at: resolve every page.
         guard targets.generated == state.targets.generated else { return false }
+        state.targets = targets
 
         // The pages whose links can read what changed: those that link to a saved page, and, for a
         // new title, those that link to a page of that title (the link may now be ambiguous).
         var again = Set(modified)
-        for index in modified { again.formUnion(old.backlinks[index]) }
+        for index in modified { again.formUnion(state.stages.resolved.backlinks[index]) }
         for title in newTitles {
-            for holder in site.byTitle[title] ?? [] { again.formUnion(old.backlinks[holder]) }
+            for holder in state.stages.resolved.site.byTitle[title] ?? [] {
+                again.formUnion(state.stages.resolved.backlinks[holder])
+            }
         }
-        for index in again where site.pages[index].document.blocks.isEmpty {
-            if let page = cache.entry(at: site.pages[index].path)?.page { site.pages[index].document = page.document }
+        for index in again where state.stages.resolved.site.pages[index].document.blocks.isEmpty {
+            if let page = cache.entry(at: state.stages.resolved.site.pages[index].path)?.page {
+                state.stages.resolved.site.pages[index].document = page.document
+            }
         }
-        var resolved = old
-        resolved.site = site
-        var parts = stages.parts
         let pagesAgain = Array(again)
-        let model = site
-        let results = pagesAgain.parallelMap { SiteResolver.links(of: $0, in: model, targets) }
+        let results = { (site: Site, targets: SiteResolver.Targets) in
+            pagesAgain.parallelMap { SiteResolver.links(of: $0, in: site, targets) }
+        }(state.stages.resolved.site, targets)
         for (index, result) in zip(pagesAgain, results) {
-            if result.document != old.documents[index] { changedInputs.insert(.body(index)) }
-            resolved.documents[index] = result.document
-            parts.linked[index] = result.linked
-            parts.linkDiagnostics[index] = result.diagnostics
-        }
-        resolved.backlinks = Array(repeating: [], count: site.pages.count)
-        for (index, linked) in parts.linked.enumerated() {
-            for target in linked { resolved.backlinks[target].append(index) }
-        }
-        for index in resolved.backlinks.indices where resolved.backlinks[index] != old.backlinks[index] {
-            changedInputs.insert(.backlinks(index))
+            if result.document != state.stages.resolved.documents[index] { changedInputs.insert(.body(index)) }
+            state.stages.resolved.documents[index] = result.document
+            state.stages.parts.linkDiagnostics[index] = result.diagnostics
+            let before = state.stages.parts.linked[index]
+            guard result.linked != before else { continue }
+            // The backlinks of the pages it links to now, or no longer, in page order.
+            state.stages.parts.linked[index] = result.linked
+            for target in before.subtracting(result.linked) {
+                state.stages.resolved.backlinks[target].removeAll { $0 == index }
+                changedInputs.insert(.backlinks(target))
+            }
+            for target in result.linked.subtracting(before) {
+                let list = state.stages.resolved.backlinks[target]
+                let at = list.firstIndex { $0 > index } ?? list.endIndex
+                state.stages.resolved.backlinks[target].insert(index, at: at)
+                changedInputs.insert(.backlinks(target))
+            }
         }
         if siteWideChanged {
-            parts.siteDiagnostics = SiteResolver.resolveSiteWide(&resolved, copies: state.source.copiedFiles)
-            for index in site.pages.indices
-            where resolved.relationsOut[index] != old.relationsOut[index]
-                || resolved.relationsIn[index] != old.relationsIn[index]
+            let (relationsOut, relationsIn) = (state.stages.resolved.relationsOut, state.stages.resolved.relationsIn)
+            state.stages.parts.siteDiagnostics = SiteResolver.resolveSiteWide(
+                &state.stages.resolved, copies: state.source.copiedFiles)
+            for index in state.stages.resolved.site.pages.indices
+            where state.stages.resolved.relationsOut[index] != relationsOut[index]
+                || state.stages.resolved.relationsIn[index] != relationsIn[index]
             {
                 changedInputs.insert(.relations(index))
             }
         }
         if fieldsChanged {
             for index in modified {
-                resolved.stale[index] = PageChecks.isStale(site.pages[index], site: site)
-                if resolved.stale[index] != old.stale[index] { changedInputs.insert(.stale(index)) }
-            }
-        }
-        if modelChanged {
-            for case .list(let list) in state.readers.keys where !list.isSame(in: old.site, as: site) {
-                changedInputs.insert(.list(list))
+                let stale = PageChecks.isStale(state.stages.resolved.site.pages[index], site: state.stages.resolved.site)
+                if stale != state.stages.resolved.stale[index] { changedInputs.insert(.stale(index)) }
+                state.stages.resolved.stale[index] = stale
             }
         }
         // A page's checks read its own fields and document, and which layers exist.
-        for index in again { parts.checkDiagnostics[index] = SiteResolver.checks(of: index, in: resolved) }
-        for index in resolved.site.pages.indices where !resolved.site.pages[index].document.blocks.isEmpty {
-            resolved.site.pages[index].document = MarkdownDocument(blocks: [], footnotes: [])
+        for index in again {
+            state.stages.parts.checkDiagnostics[index] = SiteResolver.checks(of: index, in: state.stages.resolved)
         }
-        stages.resolved = resolved
-        stages.parts = parts
-        state.targets = targets
+        for index in again {
+            state.stages.resolved.site.pages[index].document = MarkdownDocument(blocks: [], footnotes: [])
+        }
         return true
     }
 }
@@ -384,9 +410,9 @@ extension PreviewWorkspace.State {
     }
 
     /// Forgets a job and what it read; returns the paths of its files (still served until removed).
-    fileprivate mutating func forget(_ key: String, _ output: PreviewWorkspace.Output) -> [String] {
+    fileprivate mutating func forget(_ key: String) -> [String] {
+        guard let output = outputs.removeValue(forKey: key) else { return [] }
         for input in output.inputs { readers[input]?.remove(key) }
-        outputs[key] = nil
         return output.paths
     }
 }
