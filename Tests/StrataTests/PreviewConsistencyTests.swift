@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import Strata
@@ -144,6 +145,29 @@ extension PreviewConsistencyTests {
         #expect(rest?.site.renderedTexts == Self.cold(options).filesOrEmpty)
         let again = workspace.finish()
         #expect(again == nil, "nothing is left to render")
+    }
+
+    @Test func aRestStoppedForANewerSaveIsRenderedByThatSavesUpdate() throws {
+        let site = try fixtureSite()
+        let options = BuildOptions(root: site.path, today: testToday)
+        var workspace = PreviewWorkspace(options: options)
+        _ = try workspace.update(changed: nil)
+        try Self.replace("content/projects/alpha-net.md", "rents out idle GPUs", "rents out zebra GPUs")(site)
+        _ = try workspace.update(changed: ["content/projects/alpha-net.md"])
+        let rest = try #require(workspace.rest())
+        #expect(rest.render(until: { true }) == nil, "told to stop before it starts")
+        // Told to stop once it has started (SearchIndexTests stops the index in its middle).
+        let asked = Mutex(0)
+        let stopped = rest.render(until: {
+            asked.withLock { count in
+                count += 1
+                return count > 1
+            }
+        })
+        #expect(stopped == nil, "stopped once started")
+        try Self.replace("content/projects/beta-chain.md", "title: Beta Chain", "title: Beta Ledger")(site)
+        _ = try workspace.update(changed: ["content/projects/beta-chain.md"])
+        #expect(workspace.finish()?.site.renderedTexts == Self.cold(options).filesOrEmpty)
     }
 }
 

@@ -82,6 +82,10 @@ import Testing
         #expect(home.status == 200)
         #expect(home.body.contains("<title>Fixture Stack</title>"))
         #expect(home.body.contains(PreviewServer.statusPath), "HTML pages carry the reload script")
+        #expect(
+            home.body.components(separatedBy: PreviewHandler.reloadScript).count == 2
+                && home.body.contains(PreviewHandler.reloadScript + "</body>"),
+            "the script goes once, just before </body>")
         #expect(try await preview.get("/projects/alpha-net/").status == 200)
         let css = try await preview.get("/assets/strata.css")
         #expect(css.status == 200)

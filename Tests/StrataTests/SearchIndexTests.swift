@@ -273,7 +273,7 @@ import Testing
             site["content/notes/n\(page).md"] = "---\ntitle: Note \(page)\n---\n\n\(words) casa cases case\n"
         }
         let resolved = try MemorySite.resolved(site)
-        let vocabulary = SearchVocabulary(resolved, order: SearchIndex.order(resolved.site))
+        let vocabulary = try #require(SearchVocabulary(resolved, order: SearchIndex.order(resolved.site)))
         let pieces = SearchPieces(vocabulary, pieceBytes: 300)
         #expect(pieces.pieces.count > 20)
         #expect(!pieces.merged.isEmpty)
@@ -378,5 +378,23 @@ import Testing
         #expect(html.contains(#"<p id="search-status" role="status""#))
         #expect(html.contains(#"<ol id="search-results" class="items" data-root="../">"#))
         #expect(html.contains("<noscript>") && html.contains(#"<a href="../projects/">projects</a>"#))
+    }
+
+    @Test func aStoppedIndexIsNoIndexAndAnUnstoppedOneIsWhole() throws {
+        var site: [String: String] = [:]
+        for page in 0..<(SearchVocabulary.pagesBetweenStops * 2) {
+            site["content/notes/n\(page).md"] = "---\ntitle: Note \(page)\n---\n\nword\(page) common\n"
+        }
+        let resolved = try MemorySite.resolved(site)
+        var asked = 0
+        let stopped = SearchIndex.build(resolved) {
+            asked += 1
+            return asked > 1
+        }
+        #expect(stopped == nil)
+        #expect(asked == 2, "asked again after the first \(SearchVocabulary.pagesBetweenStops) pages")
+        let whole = try #require(SearchIndex.build(resolved, stop: { false }))
+        #expect(whole == SearchIndex.build(resolved))
+        #expect(whole.contains { $0.path == GeneratedURLs.searchIndex })
     }
 }

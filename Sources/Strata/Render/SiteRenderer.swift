@@ -112,17 +112,19 @@ enum SiteRenderer {
         return OutputFile(path: path, text: text)
     }
 
-    /// The job's files; with a `log`, what they were made from is noted there.
+    /// The job's files; with a `log`, what they were made from is noted there. Nil only when
+    /// `stop` says to stop while the search index is made (the longest job by far).
     static func render(
-        _ job: Job, _ resolved: ResolvedSite, _ templates: TemplateSet, items: ItemCache, log: ReadLog? = nil
-    ) -> [OutputFile] {
+        _ job: Job, _ resolved: ResolvedSite, _ templates: TemplateSet, items: ItemCache, log: ReadLog? = nil,
+        stop: () -> Bool = { false }
+    ) -> [OutputFile]? {
         switch job {
         case .data(let path):
             log?.insert(.everyPageField)
             return [dataFile(path, resolved)]
         case .searchIndex:
             log?.insert(.everything)
-            return SearchIndex.build(resolved)
+            return SearchIndex.build(resolved, stop: stop)
         case .searchFragment(let rank, let page):
             log?.insert(.page(page))
             log?.insert(.body(page))
@@ -215,12 +217,19 @@ struct RenderPlan: Sendable {
 
     var count: Int { jobs.count }
 
-    func files(at index: Int) -> [OutputFile] { SiteRenderer.render(jobs[index], resolved, templates, items: items) }
+    func files(at index: Int) -> [OutputFile] { SiteRenderer.render(jobs[index], resolved, templates, items: items) ?? [] }
 
     /// One job's files and the parts of the site they were made from.
     func filesAndInputs(at index: Int) -> (files: [OutputFile], inputs: Set<RenderInput>) {
+        filesAndInputs(at: index, stop: { false }) ?? ([], [])
+    }
+
+    /// The same, or nil when `stop` says to stop before the job is done.
+    func filesAndInputs(at index: Int, stop: () -> Bool) -> (files: [OutputFile], inputs: Set<RenderInput>)? {
+        if stop() { return nil }
         let log = ReadLog()
-        let files = SiteRenderer.render(jobs[index], resolved, templates, items: items, log: log)
+        guard let files = SiteRenderer.render(jobs[index], resolved, templates, items: items, log: log, stop: stop)
+        else { return nil }
         return (files, log.inputs)
     }
 

@@ -35,13 +35,12 @@ struct PreviewHandler: HTTPHandler {
     private func response(_ code: HTTPStatusCode, _ data: Data, type: String) -> HTTPResponse {
         var body = data
         if type == Self.html {
-            var html = String(decoding: data, as: UTF8.self)
-            if let end = html.range(of: "</body>", options: .backwards) {
-                html.insert(contentsOf: Self.reloadScript, at: end.lowerBound)
-            } else {
-                html += Self.reloadScript
-            }
-            body = Data(html.utf8)
+            // Spliced into the bytes: an index page is megabytes, and it is asked for on every reload.
+            let end = ByteSearch.lastOffset(of: "</body>", in: data) ?? data.count
+            body = Data(capacity: data.count + Self.reloadScript.utf8.count)
+            body.append(data.prefix(end))
+            body.append(contentsOf: Self.reloadScript.utf8)
+            body.append(data.suffix(from: data.startIndex + end))
         }
         return HTTPResponse(
             statusCode: code, headers: HTTPHeaders([.contentType: type, .cacheControl: "no-store"]), body: body)

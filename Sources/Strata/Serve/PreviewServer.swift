@@ -140,7 +140,15 @@ public final class PreviewServer: Sendable {
             // first takes them over.
             if !changes.isWaiting, let rest = workspace.withLock({ $0.rest() }) {
                 Thread.detachNewThread {
-                    let results = rest.render()
+                    // A newer save stops it: the update for that save renders the rest again.
+                    let stopped = Mutex(false)
+                    let stop: @Sendable () -> Bool = {
+                        stopped.withLock { stopped in
+                            stopped = stopped || self.changes.isWaiting
+                            return stopped
+                        }
+                    }
+                    guard let results = rest.render(until: stop) else { return }
                     if let done = self.workspace.withLock({ $0.finish(rest, results) }) {
                         self.state.amend(done.site, changed: done.changed)
                     }

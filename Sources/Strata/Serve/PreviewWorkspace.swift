@@ -177,8 +177,17 @@ struct PreviewWorkspace: Sendable {
         let jobs: [Int]
         let generation: Int
 
-        func render() -> [(files: [OutputFile], inputs: Set<RenderInput>)] {
-            jobs.parallelMap { plan.filesAndInputs(at: $0) }
+        /// The rest's files, or nil when `stop` (asked between jobs and while the search index is
+        /// made) said to stop: a newer save waits, and its update takes the rest over.
+        func render(until stop: @Sendable () -> Bool = { false }) -> [(files: [OutputFile], inputs: Set<RenderInput>)]? {
+            let plan = plan
+            let results = jobs.parallelMap { plan.filesAndInputs(at: $0, stop: stop) }
+            var done: [(files: [OutputFile], inputs: Set<RenderInput>)] = []
+            for result in results {
+                guard let result else { return nil }
+                done.append(result)
+            }
+            return done
         }
     }
 
@@ -196,8 +205,8 @@ struct PreviewWorkspace: Sendable {
 
     /// Renders and serves what the last update left for later; nil when it left nothing.
     mutating func finish() -> Update? {
-        guard let rest = rest() else { return nil }
-        return finish(rest, rest.render())
+        guard let rest = rest(), let results = rest.render() else { return nil }
+        return finish(rest, results)
     }
 
     /// Parses the saved pages and resolves what they touch; notes in `changedInputs` what views

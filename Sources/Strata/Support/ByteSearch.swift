@@ -38,4 +38,24 @@ enum ByteSearch {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
         return memchr(base, Int32(byte), bytes.count) != nil
     }
+
+    /// The byte offset of the last occurrence of `needle` in `bytes`, if there is one: a scan
+    /// from the end, so a needle near the end of a long page is found at once.
+    static func lastOffset(of needle: String, in bytes: Data) -> Int? {
+        let needle = Array(needle.utf8)
+        guard !needle.isEmpty else { return bytes.count }
+        return bytes.withUnsafeBytes { (haystack: UnsafeRawBufferPointer) -> Int? in
+            guard haystack.count >= needle.count else { return nil }
+            var offset = haystack.count - needle.count
+            while offset >= 0 {
+                if haystack[offset] == needle[0],
+                    needle.withUnsafeBytes({ memcmp(haystack.baseAddress! + offset, $0.baseAddress!, needle.count) }) == 0
+                {
+                    return offset
+                }
+                offset -= 1
+            }
+            return nil
+        }
+    }
 }

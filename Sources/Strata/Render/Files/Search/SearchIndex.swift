@@ -57,10 +57,11 @@ enum SearchIndex {
             .map(\.index)
     }
 
-    /// The entry file, the word pieces and the merged prefixes.
-    static func build(_ resolved: ResolvedSite) -> [OutputFile] {
+    /// The entry file, the word pieces and the merged prefixes; nil when `stop` said to stop
+    /// (the preview drops an index a newer save makes stale).
+    static func build(_ resolved: ResolvedSite, stop: () -> Bool = { false }) -> [OutputFile]? {
         let order = order(resolved.site)
-        let vocabulary = SearchVocabulary(resolved, order: order)
+        guard let vocabulary = SearchVocabulary(resolved, order: order, stop: stop) else { return nil }
         let pieces = SearchPieces(vocabulary)
         var kindCounts = [Int](repeating: 0, count: kinds.count)
         for index in order { kindCounts[kindRank(resolved.site.pages[index].kind)] += 1 }
