@@ -48,8 +48,7 @@
     return high - low < 2 ? inRange() : load("p" + hex(term), "prefix/" + hex(term) + ".js").catch(inRange);
   }
 
-  // Per page, the best field (lowest number) where one of the entries occurs; 255 for none.
-  // Fields run from best to worst, so a page already seen keeps its place.
+  // Per page, the best field (the lowest number) where one of the entries occurs; 255 for none.
   function best(list) {
     const found = new Uint8Array(index.pages).fill(255);
     for (const e of list) {
