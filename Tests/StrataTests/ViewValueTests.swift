@@ -34,6 +34,9 @@ import Testing
         try expectSame(views.projectsIndex(), "the comparison table")
         try expectSame(views.scorecard(), "the scorecard")
         try expectSame(views.landscape(), "the landscape")
+        let maps = ViewBuilder(resolved: resolved, url: GeneratedURLs.map)
+        try expectSame(maps.relationMapPage(layer: nil), "the relation map")
+        for layer in resolved.site.layers { try expectSame(maps.relationMapPage(layer: layer), "a layer's map") }
         return checked
     }
 

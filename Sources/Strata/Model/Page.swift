@@ -11,9 +11,12 @@ struct Page: Sendable {
     var slug: String { parsed.slug }
     var section: String { parsed.section }
     var url: String { parsed.url }
-    var fields: PageFields { parsed.fields }
+    /// Lent, not copied: most reads want one field of it (`page.fields.layers`).
+    var fields: PageFields {
+        _read { yield parsed.fields }
+    }
     var document: MarkdownDocument {
-        get { parsed.document }
+        _read { yield parsed.document }
         set { parsed.document = newValue }
     }
     var title: String { parsed.fields.title }

@@ -72,11 +72,14 @@ struct Indexed<Element> {
     }
 
     /// Lends the element rather than copying it (a page is a large value, and most reads want
-    /// one field of it).
+    /// one field of it). A `_read` that yields `elements[index]` would copy it: Array's getter
+    /// returns a copy, which a coroutine cannot narrow to the field read. The address stays good
+    /// for the access: `elements` is a constant of this value, which the access holds.
     subscript(index: Int) -> Element {
-        _read {
+        unsafeAddress {
             log?.insert(input(index))
-            yield elements[index]
+            precondition(elements.indices.contains(index), "index \(index) out of range")
+            return elements.withUnsafeBufferPointer { UnsafePointer($0.baseAddress.unsafelyUnwrapped + index) }
         }
     }
 

@@ -1,8 +1,9 @@
 import StrataTemplates
 
-// The views of the large index pages (the comparison table, the scorecard, the landscape), which
-// list every profile, building their own template values as `ViewValueBuilding.swift` does for
-// the views of every page. `ViewValueTests` checks each against its encoding.
+// The views of the large index pages (the comparison table, the scorecard, the landscape, the
+// relation maps), which list every profile, building their own template values as
+// `ViewValueBuilding.swift` does for the views of every page. `ViewValueTests` checks each
+// against its encoding.
 
 extension ProjectsIndex: TemplateValueBuilding {
     func buildValue() -> TemplateValue {
@@ -119,6 +120,65 @@ extension SectorGroup: TemplateValueBuilding {
         fields.add("url", url)
         fields.add("count", count)
         fields.add("cards", cards)
+        return fields.value
+    }
+}
+
+extension MapIndex: TemplateValueBuilding {
+    func buildValue() -> TemplateValue {
+        var fields = TemplateFields()
+        fields.add("intro", intro)
+        fields.add("graph", graph)
+        fields.add("legend", legend)
+        fields.add("hasLegend", hasLegend)
+        fields.add("relations", relations)
+        fields.add("hasRelations", hasRelations)
+        fields.add("isSplit", isSplit)
+        fields.add("layerMaps", layerMaps)
+        fields.add("profiles", profiles)
+        return fields.value
+    }
+}
+
+extension MapLegendEntry: TemplateValueBuilding {
+    func buildValue() -> TemplateValue {
+        var fields = TemplateFields()
+        fields.add("label", label)
+        fields.add("swatch", swatch)
+        fields.add("count", count)
+        return fields.value
+    }
+}
+
+extension MapRelationGroup: TemplateValueBuilding {
+    func buildValue() -> TemplateValue {
+        var fields = TemplateFields()
+        fields.add("label", label)
+        fields.add("items", items)
+        return fields.value
+    }
+}
+
+extension MapRelation: TemplateValueBuilding {
+    func buildValue() -> TemplateValue {
+        var fields = TemplateFields()
+        fields.add("source", source)
+        fields.add("sourceURL", sourceURL)
+        fields.add("verb", verb)
+        fields.add("target", target)
+        fields.add("targetURL", targetURL)
+        fields.add("note", note)
+        return fields.value
+    }
+}
+
+extension MapLayerLink: TemplateValueBuilding {
+    func buildValue() -> TemplateValue {
+        var fields = TemplateFields()
+        fields.add("title", title)
+        fields.add("url", url)
+        fields.add("count", count)
+        fields.add("current", current)
         return fields.value
     }
 }

@@ -27,6 +27,7 @@ extension ViewBuilder {
             title = "Relation map: \(site.projects.count) profiles and \(edges.count) relations, by layer"
         }
         let types = site.config.relationTypes
+        let pages = site.pages
         let legend = types.indices.compactMap { index -> MapLegendEntry? in
             let count = shown.count { $0.type == index }
             guard count > 0 else { return nil }
@@ -40,11 +41,13 @@ extension ViewBuilder {
             bands.isEmpty
             ? []
             : types.indices.compactMap { index -> MapRelationGroup? in
-                let items = shown.filter { $0.type == index }.map { edge in
-                    MapRelation(
-                        source: site.pages[edge.source].title, sourceURL: href(site.pages[edge.source].url),
-                        verb: types[index].label.lowercased(), target: site.pages[edge.target].title,
-                        targetURL: href(site.pages[edge.target].url), note: edge.note)
+                let verb = types[index].label.lowercased()
+                var items: [MapRelation] = []
+                for edge in shown where edge.type == index {
+                    items.append(
+                        MapRelation(
+                            source: pages[edge.source].title, sourceURL: href(pages[edge.source].url), verb: verb,
+                            target: pages[edge.target].title, targetURL: href(pages[edge.target].url), note: edge.note))
                 }
                 return items.isEmpty ? nil : MapRelationGroup(label: types[index].label, items: items)
             }

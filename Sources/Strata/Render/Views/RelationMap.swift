@@ -46,7 +46,11 @@ extension ViewBuilder {
 
     /// The layer a profile is drawn on: the first of its layers.
     func primaryLayer(_ profile: Int) -> Int? {
-        site.pages[profile].fields.layers.lazy.compactMap { self.site.layer($0.value) }.first
+        // Through the stored `parsed`: the computed `fields` would copy the whole page first.
+        for layer in site.pages[profile].parsed.fields.layers {
+            if let index = site.layer(layer.value) { return index }
+        }
+        return nil
     }
 
     /// The whole site's bands: each layer in order with the profiles whose first layer it is.
