@@ -13,10 +13,11 @@
 
   window.strataSearchPiece = (name, data) => waiting[name]?.(data);
   const load = (name, path) => (loaded[name] ||= new Promise((resolve, reject) => {
-    const script = document.head.appendChild(document.createElement("script"));
+    const script = document.createElement("script");
     waiting[name] = resolve;
     script.onerror = () => { delete loaded[name]; reject(); };
     script.src = form.dataset.index + path;
+    document.head.append(script);
   }));
   const start = () => load("index", "index.js").then((data) => (index = data));
   const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -24,8 +25,16 @@
   const hex = (text) => Array.from(new TextEncoder().encode(text), (b) => b.toString(16).padStart(2, "0")).join("");
   const make = (tag, className = "", textContent = "") => Object.assign(document.createElement(tag), { className, textContent });
 
-  // The piece that would hold `key`.
-  const pieceOf = (key) => index.words.findLastIndex((first) => first <= key);
+  // The piece that would hold `key`: the last whose first key is not above it.
+  function pieceOf(key) {
+    let low = 0, high = index.words.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (key < index.words[middle]) high = middle;
+      else low = middle + 1;
+    }
+    return Math.max(0, low - 1);
+  }
 
   // Entries [key, isWord, lists, mates] starting with `term`, and its mates.
   function entries(term) {
@@ -39,22 +48,31 @@
     return high - low < 2 ? inRange() : load("p" + hex(term), "prefix/" + hex(term) + ".js").catch(inRange);
   }
 
+  // Per page, the best field (the lowest number) where one of the entries occurs; 255 for none.
   function best(list) {
     const found = new Uint8Array(index.pages).fill(255);
-    const see = (page, field) => { if (found[page] > field) found[page] = field; };
-    for (const e of list) e[2].forEach((code, field) => {
-      if (typeof code === "string") {
-        for (let i = 0, page = -1, high = 0, d; i < code.length; i++) {
-          d = digit[code.charCodeAt(i)];
-          if (d >= 64) high = high * 27 + d - 64;
-          else { page += high * 64 + d + 1; high = 0; see(page, field); }
-        }
-      } else {
-        for (let k = 0; k < code[0].length; k++) {
-          for (let bits = digit[code[0].charCodeAt(k)], b = 0; bits; b++, bits >>= 1) if (bits & 1) see(k * 6 + b, field);
+    for (const e of list) {
+      for (let field = 0; field < e[2].length; field++) {
+        const code = e[2][field];
+        if (typeof code === "string") {
+          for (let i = 0, page = -1, high = 0, d; i < code.length; i++) {
+            d = digit[code.charCodeAt(i)];
+            if (d >= 64) high = high * 27 + d - 64;
+            else {
+              page += high * 64 + d + 1;
+              high = 0;
+              if (found[page] > field) found[page] = field;
+            }
+          }
+        } else {
+          for (let k = 0, bits = code[0]; k < bits.length; k++) {
+            for (let set = digit[bits.charCodeAt(k)], page = k * 6; set; page++, set >>= 1) {
+              if (set & 1 && found[page] > field) found[page] = field;
+            }
+          }
         }
       }
-    });
+    }
     return found;
   }
 
@@ -81,7 +99,7 @@
       }
       for (let k = 1; k <= top; k++) at[k] += at[k - 1];
       const hits = new Int32Array(at[top]);
-      scores.forEach((score, i) => score && (hits[at[top - score]++] = i));
+      for (let i = 0; i < n; i++) if (scores[i]) hits[at[top - scores[i]]++] = i;
       const marks = wanted.concat(...found.flat().map((e) => e[3] || []));
       const words = new RegExp("(?<![\\p{L}\\p{M}\\p{N}])(" + marks.join("|") + ")", "gu");
       return { wanted, hits, words, missing: wanted.filter((t, n) => !found[n].length) };
@@ -119,19 +137,39 @@
     for (const [kind, count] of index.kinds) if (page < (end += count)) return kind;
   }
 
+  // The hits of one kind (a kind is a range of page numbers), in their order.
+  function ofKind(hits, wanted) {
+    let low = 0;
+    for (const [kind, count] of index.kinds) {
+      if (kind === wanted) return hits.filter((hit) => hit >= low && hit < low + count);
+      low += count;
+    }
+    return hits.subarray(0, 0);
+  }
+
   const counted = (n) => n + " result" + (n === 1 ? "" : "s");
   const href = (from, url) => from + url + (location.protocol === "file:" && /(^|\/)$/.test(url) ? "index.html" : "");
 
+  // `text` folded character by character, so that positions in it are positions in `text`
+  // (a character whose folded form has another length stays as it is).
+  const foldedChars = new Map();
+  const foldChar = (c) => {
+    let folded = foldedChars.get(c);
+    if (folded === undefined) foldedChars.set(c, (folded = fold(c).length === c.length ? fold(c) : c));
+    return folded;
+  };
+  const same = (text) => /^[\0-\x7f]*$/.test(text) ? text.toLowerCase()
+    : text.replace(/[A-Z]+|[^\0-\x7f]/gu, (s) => (s.charCodeAt(0) < 128 ? s.toLowerCase() : foldChar(s)));
+
+  // The passage around the first match in the page's text (folded once per page), else its summary.
   function snippet(into, page, words) {
-    const same = (text) => /^[\0-\x7f]*$/.test(text) ? text.toLowerCase()
-      : Array.from(text, (c) => (fold(c).length === c.length ? fold(c) : c)).join("");
-    let text = page.x, at = same(text).search(words);
-    if (at < 0) [text, at] = [page.s || text, 0];
-    let from = text.lastIndexOf(" ", at - 60) + 1;
-    const end = text.indexOf(" ", from + 180);
-    text = (from ? "… " : "") + text.slice(from, end < 0 ? undefined : end) + (end < 0 ? "" : " …");
+    let text = page.x, folded = (page.f ??= same(text)), at = folded.search(words);
+    if (at < 0) [text, folded, at] = [page.s || text, same(page.s || text), 0];
+    const from = text.lastIndexOf(" ", at - 60) + 1, end = text.indexOf(" ", from + 180);
+    const cut = (whole) => (from ? "… " : "") + whole.slice(from, end < 0 ? undefined : end) + (end < 0 ? "" : " …");
+    text = cut(text);
     let last = 0;
-    for (const match of same(text).matchAll(words)) {
+    for (const match of cut(folded).matchAll(words)) {
       into.append(text.slice(last, match.index), make("mark", "", text.substr(match.index, match[0].length)));
       last = match.index + match[0].length;
     }
@@ -146,7 +184,7 @@
   }
 
   const pages = (hits, from, count) => Promise.all(Array.from(hits.slice(from, from + count), (hit) =>
-    load("f" + hit, "pages/" + hit + ".js").then((page) => ({ ...page, k: kindOf(hit) }))));
+    load("f" + hit, "pages/" + hit + ".js").then((page) => ((page.k ??= kindOf(hit)), page))));
 
   // The header's combobox.
   const list = $("site-search-list"), spoken = $("site-search-status");
@@ -209,7 +247,7 @@
   const input = $("search-query"), results = $("search-results"), status = $("search-status");
   const kinds = $("search-kind"), hint = $("search-suggestion"), more = make("button");
   if (!input) return;
-  let hits = [], shown = 0, words, asking = 0;
+  let hits = [], shown = 0, words, asking = 0, remembering;
   for (const hidden of document.querySelectorAll(".search [hidden]")) hidden.hidden = false;
   more.hidden = true;
   results.after(more);
@@ -230,13 +268,16 @@
     const query = input.value.trim(), kind = kinds.value, ask = ++asking, quoted = "\u201c" + query + "\u201d";
     const url = new URL(location.href), params = url.searchParams;
     for (const [name, value] of [["q", query], ["kind", kind]]) value ? params.set(name, value) : params.delete(name);
-    try { history.replaceState(null, "", url); } catch {} // file:// may refuse
+    // The address follows in a task of its own, after the results are drawn, once for the
+    // keystrokes of one task (Chromium also limits how often a page may call it).
+    clearTimeout(remembering);
+    remembering = setTimeout(() => { try { history.replaceState(null, "", url); } catch {} }); // file:// may refuse
     search(query).then((found) => {
       if (ask !== asking) return;
       results.textContent = hint.textContent = "";
       more.hidden = true;
       if (!found) return (status.textContent = "Type a word to search every page.");
-      hits = found.hits.filter((hit) => !kind || kindOf(hit) === kind);
+      hits = kind ? ofKind(found.hits, kind) : found.hits;
       words = found.words;
       shown = 0;
       return Promise.all([showMore(ask), suggest(found)]).then(([, better]) => {
@@ -256,6 +297,7 @@
   const params = new URLSearchParams(location.search);
   input.value ||= params.get("q") || "";
   kinds.value = params.get("kind") || "";
+  start().catch(() => {}); // this page will search: its entry file loads with it
   update();
   input.focus();
 })();
