@@ -36,35 +36,37 @@ extension ViewBuilder {
     /// `name` is both the URL query key and the stem of the row's `data-` attribute.
     func projectFilters() -> [ProjectFilter] {
         typealias Option = (value: String, label: String)
-        let profiles = site.projects.map {
-            (layers: site.pages[$0].fields.layers, fields: site.pages[$0].fields.project ?? ProjectFields())
-        }
-        func filter(
-            _ name: String, _ label: String, _ options: [Option],
-            _ values: ((layers: [Located<String>], fields: ProjectFields)) -> [String]
-        ) -> ProjectFilter {
-            var counts: [String: Int] = [:]
-            for profile in profiles { for value in values(profile) { counts[value, default: 0] += 1 } }
-            let present = options.filter { counts[$0.value] != nil }
-            return ProjectFilter(
-                name: name, label: label,
-                options: present.map { FilterOption(value: $0.value, label: $0.label, count: counts[$0.value] ?? 0) })
+        // One pass over the profiles, each read in place: per filter, how many profiles have each value.
+        let names = ["layer", "direction", "sector", "status", "chain", "verdict"]
+        var counts = [[String: Int]](repeating: [:], count: names.count)
+        let none = ProjectFields()
+        for profile in site.projects {
+            let page = site.pages[profile]
+            for layer in page.fields.layers { counts[0][layer.value, default: 0] += 1 }
+            let fields = page.fields.project ?? none
+            counts[1][fields.directionName, default: 0] += 1
+            if let sector = fields.sector { counts[2][sector.value, default: 0] += 1 }
+            counts[3][fields.statusName, default: 0] += 1
+            for chain in fields.chains { counts[4][chain.value, default: 0] += 1 }
+            counts[5][fields.verdictName, default: 0] += 1
         }
         let unknown: [Option] = [("unknown", "unknown")]
         let layers: [Option] = site.layers.map { (site.pages[$0].slug, site.pages[$0].title) }
         let directions: [Option] = ProjectFields.Direction.allCases.map { ($0.rawValue, Self.directionLabel($0)) }
         let statuses: [Option] = ProjectFields.Status.allCases.map { ($0.rawValue, $0.rawValue) }
         let verdicts: [Option] = ProjectFields.verdictNames.map { ($0, $0) }
-        return [
-            filter("layer", "Layer", layers) { $0.layers.map(\.value) },
-            filter("direction", "Direction", directions + unknown) { [$0.fields.directionName] },
-            filter("sector", "Sector", site.config.sectors.map { ($0, $0) }) {
-                $0.fields.sector.map { [$0.value] } ?? []
-            },
-            filter("status", "Status", statuses + unknown) { [$0.fields.statusName] },
-            filter("chain", "Chain", site.chains.map { ($0.slug, $0.slug) }) { $0.fields.chains.map(\.value) },
-            filter("verdict", "Verdict", verdicts) { [$0.fields.verdictName] },
+        let options: [[Option]] = [
+            layers, directions + unknown, site.config.sectors.map { ($0, $0) }, statuses + unknown,
+            site.chains.map { ($0.slug, $0.slug) }, verdicts,
         ]
+        let labels = ["Layer", "Direction", "Sector", "Status", "Chain", "Verdict"]
+        return names.indices.map { filter in
+            ProjectFilter(
+                name: names[filter], label: labels[filter],
+                options: options[filter].compactMap { option in
+                    counts[filter][option.value].map { FilterOption(value: option.value, label: option.label, count: $0) }
+                })
+        }
     }
 
     func notesIndex() -> NotesIndex {
