@@ -153,6 +153,21 @@ extension PreviewConsistencyTests {
         #expect(again == nil, "nothing is left to render")
     }
 
+    @Test func theSavedPageAndTheOpenPagesComeFirstAndTheRestRightAfter() throws {
+        let site = try fixtureSite()
+        let options = BuildOptions(root: site.path, today: testToday)
+        var workspace = PreviewWorkspace(options: options)
+        let before = try workspace.update(changed: nil).site.renderedTexts
+        try Self.replace("content/projects/alpha-net.md", "title: Alpha Net", "title: Alpha Grid")(site)
+        let update = try workspace.update(changed: ["content/projects/alpha-net.md"], first: ["stack/index.html"])
+        let served = update.site.renderedTexts
+        #expect(served["projects/alpha-net/index.html"]?.contains("Alpha Grid") == true, "the saved page")
+        #expect(served["stack/index.html"]?.contains("Alpha Grid") == true, "a page open in a browser")
+        #expect(served["projects/index.html"] == before["projects/index.html"], "the table is left for the rest")
+        #expect(update.rendered == 2)
+        #expect(workspace.finish()?.site.renderedTexts == Self.cold(options).filesOrEmpty)
+    }
+
     @Test func aRestStoppedForANewerSaveIsRenderedByThatSavesUpdate() throws {
         let site = try fixtureSite()
         let options = BuildOptions(root: site.path, today: testToday)

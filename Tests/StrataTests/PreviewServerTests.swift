@@ -96,6 +96,20 @@ import Testing
         #expect(try await preview.status() == (1, []))
     }
 
+    @Test func pagesAskedForLatelyAreOpenAndTheRestChangingOneIsABuildOfItsOwn() {
+        let state = PreviewState()
+        for number in 0..<(PreviewState.openLimit + 5) { state.visit("p\(number).html") }
+        state.visit("p10.html")
+        #expect(state.openPages.count == PreviewState.openLimit, "only the latest count")
+        #expect(!state.openPages.contains("p0.html") && state.openPages.contains("p10.html"))
+        state.update(.empty, changed: ["p10.html"])
+        #expect(state.status.version == 1)
+        state.amend(.empty, changed: ["search/index.js", "p0.html"])
+        #expect(state.status.version == 1, "the rest of that build: data files and a page not open")
+        state.amend(.empty, changed: ["p10.html"])
+        #expect(state.status.version == 2, "an open page changed after its build: it hears of it")
+    }
+
     @Test func rebuildsOnSaveAndKeepsTheLastGoodBuildOnErrors() async throws {
         let preview = try await Self.start()
         defer { preview.stop() }

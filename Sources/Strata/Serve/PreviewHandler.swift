@@ -5,6 +5,9 @@ import Foundation
 struct PreviewHandler: HTTPHandler {
     let site: @Sendable () -> PreviewSite
     let status: @Sendable () -> PreviewServer.Status
+    /// Told the output file of every page served, and of every page waiting for a change: the
+    /// pages open in a browser, which an update renders first.
+    var visit: @Sendable (String) -> Void = { _ in }
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         // The path as sent: `request.path` is standardized, which drops a folder's trailing slash.
@@ -13,7 +16,9 @@ struct PreviewHandler: HTTPHandler {
         let site = site()
         switch site.answer(path) {
         case .file(let path, .rendered(let data)):
-            return response(.ok, data, type: Self.contentType(of: path))
+            let type = Self.contentType(of: path)
+            if type == Self.html { visit(path) }
+            return response(.ok, data, type: type)
         case .file(let path, .copied(let sourcePath)):
             guard let data = FileManager.default.contents(atPath: sourcePath) else { return notFound(site) }
             return response(.ok, data, type: Self.contentType(of: path))
@@ -53,6 +58,7 @@ struct PreviewHandler: HTTPHandler {
     private func statusResponse(_ request: HTTPRequest) async -> HTTPResponse {
         let query = Dictionary(request.query.map { ($0.name, $0.value) }) { first, _ in first }
         var current = status()
+        if query["since"] != nil { visit(ownPath(query["page"] ?? "/")) }
         if let since = query["since"].flatMap(Int.init) {
             let errorsSeen = query["e"] ?? ""
             let wait = query["wait"].flatMap(Int.init).map { Duration.milliseconds($0) } ?? Self.longPoll

@@ -75,7 +75,7 @@ public final class PreviewServer: Sendable {
         let state = self.state
         server = HTTPServer(
             address: socketAddress, logger: .disabled,
-            handler: PreviewHandler(site: { state.site }, status: { state.status }))
+            handler: PreviewHandler(site: { state.site }, status: { state.status }, visit: { state.visit($0) }))
     }
 
     /// FlyingFox reports a port in use only once it runs; trying the bind first turns it into one
@@ -131,14 +131,15 @@ public final class PreviewServer: Sendable {
     /// keeps the last good build served.
     private func build(changed paths: Set<String>?) -> Event {
         do {
+            let open = state.openPages
             let update = try workspace.withLock { workspace throws(BuildFailure) in
-                try workspace.update(changed: paths)
+                try workspace.update(changed: paths, first: open)
             }
             state.update(update.site, changed: update.changed)
-            // The data files and the search index, which no page shows, follow the pages, made on
+            // The pages no browser has open, the data files and the search index follow, made on
             // another thread so that the next save need not wait for them; a save that comes
             // first takes them over.
-            if !changes.isWaiting, let rest = workspace.withLock({ $0.rest() }) {
+            if !changes.isWaiting, workspace.withLock({ $0.hasRest }) {
                 Thread.detachNewThread {
                     // A newer save stops it: the update for that save renders the rest again.
                     let stopped = Mutex(false)
@@ -148,8 +149,9 @@ public final class PreviewServer: Sendable {
                             return stopped
                         }
                     }
-                    guard let results = rest.render(until: stop) else { return }
-                    if let done = self.workspace.withLock({ $0.finish(rest, results) }) {
+                    while let rest = self.workspace.withLock({ $0.rest() }), let results = rest.render(until: stop),
+                        let done = self.workspace.withLock({ $0.finish(rest, results) })
+                    {
                         self.state.amend(done.site, changed: done.changed)
                     }
                 }
@@ -166,6 +168,24 @@ public final class PreviewServer: Sendable {
 /// The site being served and the status pages ask for, shared by the builds and the requests.
 final class PreviewState: Sendable {
     private let state = Mutex((site: PreviewSite.empty, status: PreviewServer.Status()))
+    /// The pages browsers asked for lately, most recent last: an update renders them first.
+    private let visited = Mutex<[String]>([])
+
+    /// How many pages count as open.
+    static let openLimit = 32
+
+    /// Notes that a browser shows the page whose output file is `path`.
+    func visit(_ path: String) {
+        visited.withLock { pages in
+            if pages.last == path { return }
+            pages.removeAll { $0 == path }
+            pages.append(path)
+            if pages.count > Self.openLimit { pages.removeFirst() }
+        }
+    }
+
+    /// The output files of the pages browsers asked for lately.
+    var openPages: Set<String> { visited.withLock { Set($0) } }
 
     var site: PreviewSite { state.withLock { $0.site } }
     var status: PreviewServer.Status { state.withLock { $0.status } }
@@ -182,12 +202,15 @@ final class PreviewState: Sendable {
         }
     }
 
-    /// Serves `site`, the rest of the build just served: its changes count as that build's (they
-    /// are data files and the search index, which no page reloads for).
+    /// Serves `site`, the rest of the build just served: its changes count as that build's (data
+    /// files, the search index and pages no browser had open). A page opened in between, whose
+    /// file the rest changed, makes it a build of its own, so that the page hears of it.
     func amend(_ site: PreviewSite, changed: Set<String>) {
+        let open = openPages
         let isNew = state.withLock {
             $0.site = site
-            guard let last = $0.status.history.indices.last else { return !changed.isEmpty }
+            guard let last = $0.status.history.indices.last, changed.isDisjoint(with: open)
+            else { return !changed.isEmpty }
             $0.status.history[last].paths.formUnion(changed)
             return false
         }

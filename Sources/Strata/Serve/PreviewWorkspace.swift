@@ -58,14 +58,16 @@ struct PreviewWorkspace: Sendable {
     }
 
     /// Builds again after the files at `paths` (relative to the root) changed; nil: unknown, or
-    /// the first build, which does everything.
-    mutating func update(changed paths: Set<String>?) throws(BuildFailure) -> Update {
+    /// the first build, which does everything. An update in part renders the saved pages and the
+    /// pages at `first` (output paths: those open in a browser) and serves them; the other pages,
+    /// the data files and the search index are left for `rest` and `finish`.
+    mutating func update(changed paths: Set<String>?, first: Set<String>? = nil) throws(BuildFailure) -> Update {
         let clock = ContinuousClock.now
         generation += 1
         do {
             // The last build is taken out, so that the update changes the only copy of its tables.
             if let paths, var state = takeLast(), let edit = Edit(paths, in: state.source, root: options.root),
-                let update = try patch(&state, edit, since: clock)
+                let update = try patch(&state, edit, first: first, since: clock)
             {
                 served = update.site
                 return update
@@ -91,7 +93,7 @@ struct PreviewWorkspace: Sendable {
         let source = SiteReader.read(root: options.root)
         let stages = try Pipeline.stages(source, options: options, cache: &cache)
         let plan = SiteRenderer.plan(stages.resolved, templates: stages.templates)
-        let results = Array(plan.jobs.indices).parallelMap { plan.filesAndInputs(at: $0) }
+        let results = Array(plan.jobs.indices).parallelMap { RenderedJob(plan.filesAndInputs(at: $0)) }
         var state = State(
             source: source, stages: stages, targets: SiteResolver.Targets(stages.resolved.site, copies: source.copiedFiles),
             jobs: plan.jobs, items: plan.items, outputs: [:], readers: [:],
@@ -115,8 +117,9 @@ struct PreviewWorkspace: Sendable {
 
     /// The update of a site after `edit`, made to `state` in place; nil when it needs every stage
     /// again. What it compares with is read before it is changed.
-    private mutating func patch(_ state: inout State, _ edit: Edit, since clock: ContinuousClock.Instant)
-        throws(BuildFailure) -> Update?
+    private mutating func patch(
+        _ state: inout State, _ edit: Edit, first: Set<String>?, since clock: ContinuousClock.Instant
+    ) throws(BuildFailure) -> Update?
     {
         var changedInputs = Set<RenderInput>()
         var templatesChanged = false
@@ -167,10 +170,18 @@ struct PreviewWorkspace: Sendable {
         state.keys = keys
         state.jobs = jobs
         state.items = plan.items
-        // Pages first, served as soon as they are ready; the data files and the search index,
-        // which no page shows, come right after (`finish`).
-        let now = toRender.filter { jobs[$0].isPage }
-        pending = Set(toRender.filter { !jobs[$0].isPage }.map { keys[$0] })
+        // The saved pages and those open in a browser (all pages when that is not known) are
+        // served as soon as they are ready; the other pages, the data files and the search index
+        // come right after (`finish`).
+        var wanted = first
+        for file in edit.pages {
+            if let index = state.stages.resolved.site.byPath[file.path] {
+                wanted?.insert(OutputFile.path(for: state.stages.resolved.site.pages[index].url))
+            }
+        }
+        let now = toRender.filter { jobs[$0].isPage && wanted?.contains(keys[$0]) != false }
+        let shown = Set(now)
+        pending = Set(toRender.filter { !shown.contains($0) }.map { keys[$0] })
         let changed = state.render(now, comparedWith: served).union(gone).union(edit.copied)
         var report = report(state, since: clock)
         report.rendered = now.reduce(0) { $0 + (state.outputs[keys[$1]]?.paths.count ?? 0) }
@@ -178,12 +189,18 @@ struct PreviewWorkspace: Sendable {
         return Update(site: state.site, report: report, changed: changed, rendered: now.count)
     }
 
+    /// Whether the last update left anything for later.
+    var hasRest: Bool { last != nil && !pending.isEmpty }
+
     /// What the last update left for later (the data files and the search index), to render
     /// without holding the workspace (`render()`), then to `finish` with. Nil when nothing is left.
     func rest() -> Rest? {
         guard let state = last, !pending.isEmpty else { return nil }
         let keys = Dictionary(state.keys.enumerated().map { ($1, $0) }) { first, _ in first }
-        return Rest(plan: state.plan, jobs: pending.compactMap { keys[$0] }.sorted(), generation: generation)
+        let jobs = pending.compactMap { keys[$0] }.sorted()
+        // The pages first, served as soon as they are ready; then the data files and the index.
+        let pages = jobs.filter { state.jobs[$0].isPage }
+        return Rest(plan: state.plan, jobs: pages.isEmpty ? jobs : pages, generation: generation)
     }
 
     struct Rest: Sendable {
@@ -193,10 +210,10 @@ struct PreviewWorkspace: Sendable {
 
         /// The rest's files, or nil when `stop` (asked between jobs and while the search index is
         /// made) said to stop: a newer save waits, and its update takes the rest over.
-        func render(until stop: @Sendable () -> Bool = { false }) -> [(files: [OutputFile], inputs: Set<RenderInput>)]? {
+        func render(until stop: @Sendable () -> Bool = { false }) -> [RenderedJob]? {
             let plan = plan
-            let results = jobs.parallelMap { plan.filesAndInputs(at: $0, stop: stop) }
-            var done: [(files: [OutputFile], inputs: Set<RenderInput>)] = []
+            let results = jobs.parallelMap { plan.filesAndInputs(at: $0, stop: stop).map(RenderedJob.init) }
+            var done: [RenderedJob] = []
             for result in results {
                 guard let result else { return nil }
                 done.append(result)
@@ -206,10 +223,10 @@ struct PreviewWorkspace: Sendable {
     }
 
     /// Serves the rest rendered; nil when an update came in between (it took the rest over).
-    mutating func finish(_ rest: Rest, _ results: [(files: [OutputFile], inputs: Set<RenderInput>)]) -> Update? {
+    mutating func finish(_ rest: Rest, _ results: [RenderedJob]) -> Update? {
         guard rest.generation == generation, var state = takeLast() else { return nil }
         let clock = ContinuousClock.now
-        pending = []
+        pending.subtract(rest.jobs.map { state.keys[$0] })
         let changed = state.render(rest.jobs, results, comparedWith: state.site)
         last = state
         served = state.site
@@ -217,10 +234,15 @@ struct PreviewWorkspace: Sendable {
             site: state.site, report: report(state, since: clock), changed: changed, rendered: rest.jobs.count)
     }
 
-    /// Renders and serves what the last update left for later; nil when it left nothing.
+    /// Renders and serves all that the last update left for later; nil when it left nothing.
     mutating func finish() -> Update? {
-        guard let rest = rest(), let results = rest.render() else { return nil }
-        return finish(rest, results)
+        var update: Update?
+        while let rest = rest(), let results = rest.render(), let done = finish(rest, results) {
+            let changed = (update?.changed ?? []).union(done.changed)
+            update = Update(
+                site: done.site, report: done.report, changed: changed, rendered: (update?.rendered ?? 0) + done.rendered)
+        }
+        return update
     }
 
     /// Parses the saved pages and resolves what they touch, in `state` in place; notes in
@@ -347,6 +369,18 @@ struct PreviewWorkspace: Sendable {
     }
 }
 
+/// A job's files as served (their text made bytes as soon as each job is done, so a whole
+/// render does not hold every page twice), and what they were made from.
+struct RenderedJob: Sendable {
+    var files: [(path: String, data: Data)]
+    var inputs: Set<RenderInput>
+
+    init(_ rendered: (files: [OutputFile], inputs: Set<RenderInput>)) {
+        files = rendered.files.map { ($0.path, Data($0.text.utf8)) }
+        inputs = rendered.inputs
+    }
+}
+
 extension PageFields {
     /// What the site model orders and files pages by: a change of any of it makes the model again.
     fileprivate var modelKey: [String] {
@@ -374,10 +408,8 @@ extension RenderInput {
 extension PreviewWorkspace.State {
     /// Serves a job's new files and notes what they were read from. An index page reads
     /// thousands of inputs, mostly the same ones as last time: then the index of readers stands.
-    fileprivate mutating func keep(
-        _ job: SiteRenderer.Job, _ key: String, _ result: (files: [OutputFile], inputs: Set<RenderInput>)
-    ) {
-        for file in result.files { site.set(file.path, .rendered(Data(file.text.utf8))) }
+    fileprivate mutating func keep(_ job: SiteRenderer.Job, _ key: String, _ result: RenderedJob) {
+        for file in result.files { site.set(file.path, .rendered(file.data)) }
         let before = outputs[key]
         outputs[key] = PreviewWorkspace.Output(job: job, paths: result.files.map(\.path), inputs: result.inputs)
         guard before?.inputs != result.inputs else { return }
@@ -389,13 +421,13 @@ extension PreviewWorkspace.State {
     /// differ from `old`'s.
     fileprivate mutating func render(_ indices: [Int], comparedWith old: PreviewSite) -> Set<String> {
         let plan = self.plan
-        return render(indices, indices.parallelMap { plan.filesAndInputs(at: $0) }, comparedWith: old)
+        return render(indices, indices.parallelMap { RenderedJob(plan.filesAndInputs(at: $0)) }, comparedWith: old)
     }
 
     /// Serves the files rendered for the plan's jobs at `indices`.
-    fileprivate mutating func render(
-        _ indices: [Int], _ results: [(files: [OutputFile], inputs: Set<RenderInput>)], comparedWith old: PreviewSite
-    ) -> Set<String> {
+    fileprivate mutating func render(_ indices: [Int], _ results: [RenderedJob], comparedWith old: PreviewSite)
+        -> Set<String>
+    {
         var gone = Set<String>()
         for (index, result) in zip(indices, results) {
             let job = plan.jobs[index]
