@@ -18,10 +18,12 @@ struct FolderSection: Sendable, Equatable {
 
     /// The folders of plain pages (and of their `_index.md`) at the top of content/, except the
     /// site's own sections and folders that hold their own `index.md` (which is the folder's page).
-    static func all(in pages: [Page]) -> [FolderSection] {
+    /// `titles` are the pages' titles in lower case, which the lists sort by.
+    static func all(in pages: [Page], titles: [String]) -> [FolderSection] {
         var byName: [String: FolderSection] = [:]
         var ownPage: Set<String> = []
-        for (index, page) in pages.enumerated() where page.kind == .plain || page.kind == .sectionIntro {
+        for index in pages.indices where pages[index].kind == .plain || pages[index].kind == .sectionIntro {
+            let page = pages[index]
             guard let top = page.section.split(separator: "/").first.map(String.init),
                 !GeneratedURLs.reservedFolders.contains(top)
             else { continue }
@@ -39,7 +41,7 @@ struct FolderSection: Sendable, Equatable {
         }
         return byName.keys.sorted().filter { !ownPage.contains($0) }.compactMap { name in
             guard var folder = byName[name] else { return nil }
-            folder.pages.sort { SiteModel.newerFirst(pages[$0], pages[$1]) }
+            folder.pages.sort { SiteModel.newerFirst($0, $1, in: pages, titles: titles) }
             // A folder holding only an intro nested deeper has no list page (the intro is an error).
             return folder.pages.isEmpty && folder.intro == nil ? nil : folder
         }

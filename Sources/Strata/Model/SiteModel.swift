@@ -25,7 +25,15 @@ enum SiteModel {
         var tags: [String: [Int]] = [:]
         var chains: [String: [Int]] = [:]
         var sectors: [String: [Int]] = [:]
-        for (index, page) in pages.enumerated() {
+        site.byPath.reserveCapacity(pages.count)
+        site.byQualifiedName.reserveCapacity(pages.count)
+        site.byURL.reserveCapacity(pages.count)
+        site.bySlug.reserveCapacity(pages.count)
+        site.byTitle.reserveCapacity(pages.count)
+        // Lists are sorted by lower-cased title: each is lower-cased once, not once per comparison.
+        let titles = pages.map { $0.title.lowercased() }
+        for index in pages.indices {
+            let page = pages[index]
             site.byPath[page.path] = index
             switch page.kind {
             case .home: site.home = index
@@ -50,20 +58,18 @@ enum SiteModel {
         site.layers.sort {
             (pages[$0].fields.order ?? 0, pages[$0].slug) < (pages[$1].fields.order ?? 0, pages[$1].slug)
         }
-        site.projects.sort {
-            (pages[$0].title.lowercased(), pages[$0].slug) < (pages[$1].title.lowercased(), pages[$1].slug)
-        }
-        site.notes.sort { newerFirst(pages[$0], pages[$1]) }
+        site.projects.sort { (titles[$0], pages[$0].slug) < (titles[$1], pages[$1].slug) }
+        site.notes.sort { newerFirst($0, $1, in: pages, titles: titles) }
         for index in site.projects {
             for layer in pages[index].fields.layers { site.projectsByLayer[layer.value, default: []].append(index) }
         }
         for index in site.notes {
             for layer in pages[index].fields.layers { site.notesByLayer[layer.value, default: []].append(index) }
         }
-        site.folders = FolderSection.all(in: pages)
-        site.tags = terms(tags, pages: pages)
-        site.chains = terms(chains, pages: pages)
-        site.sectors = terms(sectors, pages: pages)
+        site.folders = FolderSection.all(in: pages, titles: titles)
+        site.tags = terms(tags, pages: pages, titles: titles)
+        site.chains = terms(chains, pages: pages, titles: titles)
+        site.sectors = terms(sectors, pages: pages, titles: titles)
         return site
     }
 
@@ -76,23 +82,30 @@ enum SiteModel {
 
     /// Notes newest first (by date, then updated); undated last; ties by title.
     static func newerFirst(_ lhs: Page, _ rhs: Page) -> Bool {
+        newerFirst(lhs, rhs, titles: (lhs.title.lowercased(), rhs.title.lowercased()))
+    }
+
+    /// The same for pages `lhs` and `rhs` of `pages`, whose lower-cased titles are `titles`.
+    static func newerFirst(_ lhs: Int, _ rhs: Int, in pages: [Page], titles: [String]) -> Bool {
+        newerFirst(pages[lhs], pages[rhs], titles: (titles[lhs], titles[rhs]))
+    }
+
+    private static func newerFirst(_ lhs: Page, _ rhs: Page, titles: (String, String)) -> Bool {
         let left = lhs.fields.date ?? lhs.updated
         let right = rhs.fields.date ?? rhs.updated
         switch (left, right) {
         case let (left?, right?) where left != right: return left > right
         case (.some, nil): return true
         case (nil, .some): return false
-        default: return (lhs.title.lowercased(), lhs.path) < (rhs.title.lowercased(), rhs.path)
+        default: return (titles.0, lhs.path) < (titles.1, rhs.path)
         }
     }
 
-    private static func terms(_ table: [String: [Int]], pages: [Page]) -> [Term] {
+    private static func terms(_ table: [String: [Int]], pages: [Page], titles: [String]) -> [Term] {
         table.keys.sorted().map { slug in
             Term(
                 slug: slug,
-                pages: table[slug, default: []].sorted {
-                    (pages[$0].title.lowercased(), pages[$0].path) < (pages[$1].title.lowercased(), pages[$1].path)
-                })
+                pages: table[slug, default: []].sorted { (titles[$0], pages[$0].path) < (titles[$1], pages[$1].path) })
         }
     }
 }
