@@ -34,6 +34,7 @@ let package = Package(
                 "Yams",
                 "StrataTemplates",
                 "FlyingFox",
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
             swiftSettings: strictSettings
         ),

@@ -119,11 +119,12 @@ import Testing
             path, original.replacingOccurrences(of: "title: Market map", with: "title: Market atlas"))
         try await preview.waitFor("a second build") { $0.version == 2 }
         #expect(try await preview.get("/notes/market-map/").body.contains("Market atlas"))
+        let settled = try await preview.status().version
 
         try preview.site.write("content/notes/broken.md", "---\ntitle: Broken\n")
         try await preview.waitFor("the error of the broken save") { !$0.errors.isEmpty }
         let broken = try await preview.status()
-        #expect(broken.version == 2, "a failed build does not replace the site")
+        #expect(broken.version == settled, "a failed build does not replace the site")
         #expect(
             broken.errors == [
                 "content/notes/broken.md:1:1: error: front matter is not closed: end it with a line '---'"
@@ -131,8 +132,10 @@ import Testing
         #expect(try await preview.get("/notes/market-map/").body.contains("Market atlas"))
 
         try FileManager.default.removeItem(atPath: preview.site.file("content/notes/broken.md"))
-        // The fixed site is the one served: the errors go, and no page has cause to reload.
-        try await preview.waitFor("a build after the fix") { $0.version == 2 && $0.errors.isEmpty }
+        // The fixed site is served again: the errors go. (Its version moves on only if the rest of
+        // the earlier build, which the broken save stopped, changed pages.)
+        try await preview.waitFor("a build after the fix") { $0.version >= settled && $0.errors.isEmpty }
+        #expect(try await preview.get("/notes/market-map/").body.contains("Market atlas"))
     }
 
     @Test func aSaveReloadsOnlyThePagesWhoseFilesChanged() async throws {

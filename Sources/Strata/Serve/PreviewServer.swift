@@ -74,7 +74,7 @@ public final class PreviewServer: Sendable {
         if let failure = Self.checkPortIsFree(socketAddress, port: port) { throw failure }
         let state = self.state
         server = HTTPServer(
-            address: socketAddress, logger: .disabled,
+            address: socketAddress, pool: NoDelaySocketPool(base: HTTPServer.defaultPool()), logger: .disabled,
             handler: PreviewHandler(site: { state.site }, status: { state.status }, visit: { state.visit($0) }))
     }
 
@@ -141,6 +141,9 @@ public final class PreviewServer: Sendable {
             // first takes them over.
             if !changes.isWaiting, workspace.withLock({ $0.hasRest }) {
                 Thread.detachNewThread {
+                    // On one core, at a low priority (on Linux a thread's nice value is its own),
+                    // so that the next save's update has both cores at once.
+                    setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
                     // A newer save stops it: the update for that save renders the rest again.
                     let stopped = Mutex(false)
                     let stop: @Sendable () -> Bool = {
@@ -149,7 +152,7 @@ public final class PreviewServer: Sendable {
                             return stopped
                         }
                     }
-                    while let rest = self.workspace.withLock({ $0.rest() }), let results = rest.render(until: stop),
+                    while let rest = self.workspace.withLock({ $0.rest() }), let results = rest.render(until: stop, serially: true),
                         let done = self.workspace.withLock({ $0.finish(rest, results) })
                     {
                         self.state.amend(done.site, changed: done.changed)

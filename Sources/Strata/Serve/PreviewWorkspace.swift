@@ -210,9 +210,11 @@ struct PreviewWorkspace: Sendable {
 
         /// The rest's files, or nil when `stop` (asked between jobs and while the search index is
         /// made) said to stop: a newer save waits, and its update takes the rest over.
-        func render(until stop: @Sendable () -> Bool = { false }) -> [RenderedJob]? {
+        /// `serially`: one job after another on the calling thread, instead of on every core.
+        func render(until stop: @Sendable () -> Bool = { false }, serially: Bool = false) -> [RenderedJob]? {
             let plan = plan
-            let results = jobs.parallelMap { plan.filesAndInputs(at: $0, stop: stop).map(RenderedJob.init) }
+            let render: @Sendable (Int) -> RenderedJob? = { plan.filesAndInputs(at: $0, stop: stop).map(RenderedJob.init) }
+            let results = serially ? jobs.map(render) : jobs.parallelMap(render)
             var done: [RenderedJob] = []
             for result in results {
                 guard let result else { return nil }
