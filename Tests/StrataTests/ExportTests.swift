@@ -173,6 +173,14 @@ import Testing
         #expect(projects[0]["token"] == nil, "an absent token means unknown")
     }
 
+    @Test func anExportToldToStopIsNoExport() {
+        let resolved = ThemeContextTests.resolved
+        #expect(ProjectsExport.json(resolved, stop: { true }) == nil)
+        #expect(ProjectsExport.csv(resolved, stop: { true }) == nil)
+        #expect(ProjectsExport.json(resolved, stop: { false }) == ProjectsExport.json(resolved))
+        #expect(ProjectsExport.csv(resolved, stop: { false })?.hasPrefix("slug,title,url,") == true)
+    }
+
     @Test func csv() {
         let lines = [
             "slug,title,url,layers,direction,sector,status,status_as_of,token,token_as_of,chains,launched,needs-crypto,real-demand,verdict,reviewed",

@@ -274,7 +274,7 @@ import Testing
         }
         let resolved = try MemorySite.resolved(site)
         let vocabulary = try #require(SearchVocabulary(resolved, order: SearchIndex.order(resolved.site)))
-        let pieces = SearchPieces(vocabulary, pieceBytes: 300)
+        let pieces = try #require(SearchPieces(vocabulary, pieceBytes: 300))
         #expect(pieces.pieces.count > 20)
         #expect(!pieces.merged.isEmpty)
         var files: [String: String] = [

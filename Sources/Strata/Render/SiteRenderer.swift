@@ -98,22 +98,22 @@ enum SiteRenderer {
         }
     }
 
-    private static func dataFile(_ path: String, _ resolved: ResolvedSite) -> OutputFile {
+    private static func dataFile(_ path: String, _ resolved: ResolvedSite, stop: () -> Bool) -> OutputFile? {
         let site = resolved.site
         let base = site.config.baseURL ?? ""
-        let text =
+        let text: String? =
             switch path {
-            case GeneratedURLs.projectsJSON: ProjectsExport.json(resolved)
-            case GeneratedURLs.projectsCSV: ProjectsExport.csv(resolved)
+            case GeneratedURLs.projectsJSON: ProjectsExport.json(resolved, stop: stop)
+            case GeneratedURLs.projectsCSV: ProjectsExport.csv(resolved, stop: stop)
             case GeneratedURLs.sitemap: SiteFeeds.sitemap(site, base: base)
             case GeneratedURLs.feed: SiteFeeds.feed(site, base: base)
             default: SiteFeeds.robots(site.config)
             }
-        return OutputFile(path: path, text: text)
+        return text.map { OutputFile(path: path, text: $0) }
     }
 
     /// The job's files; with a `log`, what they were made from is noted there. Nil only when
-    /// `stop` says to stop while the search index is made (the longest job by far).
+    /// `stop` says to stop while the search index or a data export is made (the longest jobs).
     static func render(
         _ job: Job, _ resolved: ResolvedSite, _ templates: TemplateSet, items: ItemCache, log: ReadLog? = nil,
         stop: () -> Bool = { false }
@@ -121,7 +121,7 @@ enum SiteRenderer {
         switch job {
         case .data(let path):
             log?.insert(.everyPageField)
-            return [dataFile(path, resolved)]
+            return dataFile(path, resolved, stop: stop).map { [$0] }
         case .searchIndex:
             log?.insert(.everything)
             return SearchIndex.build(resolved, stop: stop)

@@ -1,8 +1,12 @@
 /// `api/projects.json` and `api/projects.csv`: the profiles as data.
 enum ProjectsExport {
-    static func json(_ resolved: ResolvedSite) -> String {
+    /// Nil when `stop`, asked every few profiles, says to stop (as `SearchIndex.build`).
+    static func json(_ resolved: ResolvedSite, stop: () -> Bool = { false }) -> String? {
         let site = resolved.site
-        let projects: [JSONValue] = site.projects.map { index in
+        var projects: [JSONValue] = []
+        projects.reserveCapacity(site.projects.count)
+        for (count, index) in site.projects.enumerated() {
+            if count % SearchVocabulary.pagesBetweenStops == 0 && stop() { return nil }
             let page = site.pages[index]
             let project = page.fields.project ?? ProjectFields()
             var fields: [(String, JSONValue)] = [
@@ -72,12 +76,12 @@ enum ProjectsExport {
                             return .object(entry)
                         })
                 ))
-            return .object(fields)
+            projects.append(.object(fields))
         }
         return JSONValue.array(projects).serialized() + "\n"
     }
 
-    static func csv(_ resolved: ResolvedSite) -> String {
+    static func csv(_ resolved: ResolvedSite, stop: () -> Bool = { false }) -> String? {
         let site = resolved.site
         var header = [
             "slug", "title", "url", "layers", "direction", "sector", "status", "status_as_of", "token", "token_as_of",
@@ -86,7 +90,8 @@ enum ProjectsExport {
         header += site.config.rubric.map(\.key)
         header += ["verdict", "reviewed"]
         var lines = [header.map(field).joined(separator: ",")]
-        for index in site.projects {
+        for (count, index) in site.projects.enumerated() {
+            if count % SearchVocabulary.pagesBetweenStops == 0 && stop() { return nil }
             let page = site.pages[index]
             let project = page.fields.project ?? ProjectFields()
             var row = [

@@ -62,7 +62,7 @@ enum SearchIndex {
     static func build(_ resolved: ResolvedSite, stop: () -> Bool = { false }) -> [OutputFile]? {
         let order = order(resolved.site)
         guard let vocabulary = SearchVocabulary(resolved, order: order, stop: stop) else { return nil }
-        let pieces = SearchPieces(vocabulary)
+        guard let pieces = SearchPieces(vocabulary, stop: stop) else { return nil }
         var kindCounts = [Int](repeating: 0, count: kinds.count)
         for index in order { kindCounts[kindRank(resolved.site.pages[index].kind)] += 1 }
         let kindsJSON = zip(kinds, kindCounts).map { "[\(JSON.quote($0)),\($1)]" }.joined(separator: ",")

@@ -8,11 +8,13 @@ struct SearchPieces {
     /// Prefix → its merged entry as JSON, sorted by prefix.
     var merged: [(String, String)] = []
 
-    init(_ vocabulary: SearchVocabulary, pieceBytes: Int = SearchIndex.pieceBytes) {
+    /// Nil when `stop`, asked every few thousand keys, says to stop.
+    init?(_ vocabulary: SearchVocabulary, pieceBytes: Int = SearchIndex.pieceBytes, stop: () -> Bool = { false }) {
         firsts = [""]
         var current: [String] = []
         var bytes = 0
         for index in vocabulary.keys.indices {
+            if index % Self.keysBetweenStops == 0 && stop() { return nil }
             let entry = Self.entry(vocabulary, index)
             if bytes >= pieceBytes {
                 pieces.append(current)
@@ -24,8 +26,12 @@ struct SearchPieces {
             bytes += entry.utf8.count + 2
         }
         pieces.append(current)
-        merged = Self.mergedPrefixes(vocabulary, firsts: firsts.map { Array($0.utf16) })
+        guard let merged = Self.mergedPrefixes(vocabulary, firsts: firsts.map { Array($0.utf16) }, stop: stop)
+        else { return nil }
+        self.merged = merged
     }
+
+    static let keysBetweenStops = 4_096
 
     static func entry(_ vocabulary: SearchVocabulary, _ index: Int) -> String {
         var entry =
@@ -54,7 +60,9 @@ struct SearchPieces {
         piece(of: prefix, firsts: firsts)...piece(of: prefix + [0xFFFF], firsts: firsts)
     }
 
-    private static func mergedPrefixes(_ vocabulary: SearchVocabulary, firsts: [[UInt16]]) -> [(String, String)] {
+    private static func mergedPrefixes(_ vocabulary: SearchVocabulary, firsts: [[UInt16]], stop: () -> Bool)
+        -> [(String, String)]?
+    {
         var prefixes = Set<String>()
         for first in firsts.dropFirst() {
             let key = String(decoding: first, as: UTF16.self)
@@ -66,7 +74,9 @@ struct SearchPieces {
         }
         var best = [UInt8](repeating: .max, count: vocabulary.pageCount)
         var touched: [Int32] = []
-        return prefixes.sorted().map { prefix in
+        var merged: [(String, String)] = []
+        for prefix in prefixes.sorted() {
+            if stop() { return nil }
             let start = vocabulary.lowerBound(Array(prefix.utf16))
             let end = vocabulary.lowerBound(Array(prefix.utf16) + [0xFFFF])
             var sources = Array(start..<end)
@@ -84,7 +94,8 @@ struct SearchPieces {
             let postings = touched.map { SearchVocabulary.Posting(page: $0, field: best[Int($0)]) }
             for page in touched { best[Int(page)] = .max }
             touched.removeAll(keepingCapacity: true)
-            return (prefix, "[" + JSON.quote(prefix) + ",1," + SearchVocabulary.listsJSON(postings) + "]")
+            merged.append((prefix, "[" + JSON.quote(prefix) + ",1," + SearchVocabulary.listsJSON(postings) + "]"))
         }
+        return merged
     }
 }
