@@ -139,19 +139,15 @@ public final class PreviewServer: Sendable {
             // The pages no browser has open, the data files and the search index follow, made on
             // another thread so that the next save need not wait for them; a save that comes
             // first takes them over.
+            let seen = changes.count
             if !changes.isWaiting, workspace.withLock({ $0.hasRest }) {
                 Thread.detachNewThread {
                     // On one core, at a low priority (on Linux a thread's nice value is its own),
                     // so that the next save's update has both cores at once.
                     setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
-                    // A newer save stops it: the update for that save renders the rest again.
-                    let stopped = Mutex(false)
-                    let stop: @Sendable () -> Bool = {
-                        stopped.withLock { stopped in
-                            stopped = stopped || self.changes.isWaiting
-                            return stopped
-                        }
-                    }
+                    // A newer save stops it, even once its build has taken the change: the update
+                    // for that save renders the rest again.
+                    let stop: @Sendable () -> Bool = { self.changes.count != seen }
                     while let rest = self.workspace.withLock({ $0.rest() }), let results = rest.render(until: stop, serially: true),
                         let done = self.workspace.withLock({ $0.finish(rest, results) })
                     {

@@ -5,6 +5,7 @@ import Synchronization
 /// are added up, so none is lost.
 final class SourceChanges: Sendable {
     private let pending = Mutex<Set<String>?>(Set())
+    private let added = Mutex(0)
 
     /// Notes changed paths; nil when which files changed is not known.
     func add(_ paths: Set<String>?) {
@@ -15,7 +16,12 @@ final class SourceChanges: Sendable {
             }
             current = known.union(paths)
         }
+        added.withLock { $0 += 1 }
     }
+
+    /// How many changes were noted so far: work for an older count is out of date once it
+    /// moves, even after the change was taken.
+    var count: Int { added.withLock { $0 } }
 
     /// Whether a change waits to be taken.
     var isWaiting: Bool { pending.withLock { $0?.isEmpty != true } }

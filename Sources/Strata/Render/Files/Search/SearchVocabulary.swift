@@ -74,12 +74,14 @@ struct SearchVocabulary {
                 if value.isWord { wordFlags[slot] = true }
             }
         }
+        if stop() { return nil }
         let sorted = slots.map { (key: $0.key, utf16: Array($0.key.utf16), slot: $0.value) }
             .sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
         keys = sorted.map(\.key)
         utf16 = sorted.map(\.utf16)
         postings = sorted.map { unsorted[$0.slot] }
         isWord = sorted.map { wordFlags[$0.slot] }
+        if stop() { return nil }
         mates = Self.stemMates(keys: keys, isWord: isWord)
     }
 
