@@ -29,9 +29,6 @@ enum SiteModel {
         site.byQualifiedName.reserveCapacity(pages.count)
         site.byURL.reserveCapacity(pages.count)
         site.bySlug.reserveCapacity(pages.count)
-        site.byTitle.reserveCapacity(pages.count)
-        // Lists are sorted by lower-cased title: each is lower-cased once, not once per comparison.
-        let titles = pages.map { $0.title.lowercased() }
         for index in pages.indices {
             let page = pages[index]
             site.byPath[page.path] = index
@@ -47,7 +44,6 @@ enum SiteModel {
                 site.byQualifiedName[page.qualifiedName] = index
                 site.byURL[page.url] = index
                 site.bySlug[page.slug, default: []].append(index)
-                site.byTitle[page.title, default: []].append(index)
             }
             for tag in page.fields.tags { tags[tag.value, default: []].append(index) }
             if let project = page.fields.project {
@@ -55,11 +51,43 @@ enum SiteModel {
                 if let sector = project.sector { sectors[sector.value, default: []].append(index) }
             }
         }
+        order(&site, tags: tags, chains: chains, sectors: sectors)
+        return site
+    }
+
+    /// The model after a save that changed only titles (`site` holds the new pages): the lookups
+    /// by path, name, URL and slug stand; what titles find or order is made again, exactly as
+    /// `index` makes it.
+    static func retitled(_ site: Site) -> Site {
+        var site = site
+        func table(_ terms: [Term]) -> [String: [Int]] {
+            Dictionary(uniqueKeysWithValues: terms.map { ($0.slug, $0.pages.sorted()) })
+        }
+        order(&site, tags: table(site.tags), chains: table(site.chains), sectors: table(site.sectors))
+        return site
+    }
+
+    /// What titles find or order: the lookup by title, the sorted lists and those made from
+    /// them, the folders and the taxonomy terms (`tags` and the others: each term's pages in
+    /// page order).
+    private static func order(
+        _ site: inout Site, tags: [String: [Int]], chains: [String: [Int]], sectors: [String: [Int]]
+    ) {
+        let pages = site.pages
+        site.byTitle = [:]
+        site.byTitle.reserveCapacity(pages.count)
+        for index in pages.indices where pages[index].kind != .sectionIntro && pages[index].kind != .home {
+            site.byTitle[pages[index].title, default: []].append(index)
+        }
+        // Lists are sorted by lower-cased title: each is lower-cased once, not once per comparison.
+        let titles = pages.map { $0.title.lowercased() }
         site.layers.sort {
             (pages[$0].fields.order ?? 0, pages[$0].slug) < (pages[$1].fields.order ?? 0, pages[$1].slug)
         }
         site.projects.sort { (titles[$0], pages[$0].slug) < (titles[$1], pages[$1].slug) }
         site.notes.sort { newerFirst($0, $1, in: pages, titles: titles) }
+        site.projectsByLayer = [:]
+        site.notesByLayer = [:]
         for index in site.projects {
             for layer in pages[index].fields.layers { site.projectsByLayer[layer.value, default: []].append(index) }
         }
@@ -70,7 +98,6 @@ enum SiteModel {
         site.tags = terms(tags, pages: pages, titles: titles)
         site.chains = terms(chains, pages: pages, titles: titles)
         site.sectors = terms(sectors, pages: pages, titles: titles)
-        return site
     }
 
     /// A parsed page in the model: its headings listed, its `updated` date settled.

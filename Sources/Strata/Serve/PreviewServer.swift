@@ -144,7 +144,9 @@ public final class PreviewServer: Sendable {
                 Thread.detachNewThread {
                     // On one core, at a low priority (on Linux a thread's nice value is its own),
                     // so that the next save's update has both cores at once.
-                    setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+                    #if canImport(Glibc)
+                        setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+                    #endif
                     // A newer save stops it, even once its build has taken the change: the update
                     // for that save renders the rest again.
                     let stop: @Sendable () -> Bool = { self.changes.count != seen }

@@ -261,6 +261,7 @@ struct PreviewWorkspace: Sendable {
         var modified: [Int] = []
         var fieldsChanged = false
         var modelChanged = false
+        var onlyTitles = true
         var siteWideChanged = false
         var newTitles: [String] = []
         var parseDiagnostics: [String: [Diagnostic]] = [:]
@@ -277,7 +278,9 @@ struct PreviewWorkspace: Sendable {
             if !sameFields {
                 fieldsChanged = true
                 if page.fields.title != beforePage.fields.title { newTitles.append(page.fields.title) }
-                modelChanged = modelChanged || page.fields.modelKey != beforePage.fields.modelKey
+                let (key, keyBefore) = (page.fields.modelKey, beforePage.fields.modelKey)
+                modelChanged = modelChanged || key != keyBefore
+                onlyTitles = onlyTitles && key.dropFirst() == keyBefore.dropFirst()
                 siteWideChanged = siteWideChanged || page.fields.siteWideKey != beforePage.fields.siteWideKey
             }
             if !sameFields || model.headings != state.stages.resolved.site.pages[index].headings {
@@ -294,8 +297,10 @@ struct PreviewWorkspace: Sendable {
         if modelChanged {
             // Titles, dates, layers and terms order the lists: the model is made again from its pages.
             let old = state.stages.resolved.site
-            state.stages.resolved.site = SiteModel.index(
-                old.pages, config: config, today: old.today, draftNames: old.draftNames)
+            state.stages.resolved.site =
+                onlyTitles
+                ? SiteModel.retitled(old)
+                : SiteModel.index(old.pages, config: config, today: old.today, draftNames: old.draftNames)
             for case .list(let list) in state.readers.keys where !list.isSame(in: old, as: state.stages.resolved.site) {
                 changedInputs.insert(.list(list))
             }
@@ -384,7 +389,8 @@ struct RenderedJob: Sendable {
 }
 
 extension PageFields {
-    /// What the site model orders and files pages by: a change of any of it makes the model again.
+    /// What the site model orders and files pages by: a change of any of it makes the model again
+    /// (of the title alone, `SiteModel.retitled`). The title comes first.
     fileprivate var modelKey: [String] {
         [title, date?.description ?? "", updated?.description ?? "", order.map(String.init) ?? "",
          project?.sector?.value ?? ""]
