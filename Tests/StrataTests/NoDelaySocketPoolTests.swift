@@ -15,7 +15,8 @@ import Testing
     static func noDelay(_ socket: Socket) -> Int32 {
         var value: Int32 = -1
         var size = socklen_t(MemoryLayout<Int32>.size)
-        _ = getsockopt(socket.file.rawValue, Int32(IPPROTO_TCP), 1, &value, &size)
+        _ = getsockopt(
+            socket.file.rawValue, Int32(IPPROTO_TCP), NoDelaySocketPool<ReadyPool>.noDelay, &value, &size)
         return value
     }
 

@@ -382,7 +382,7 @@ import Testing
 
     @Test func aStoppedIndexIsNoIndexAndAnUnstoppedOneIsWhole() throws {
         var site: [String: String] = [:]
-        for page in 0..<(SearchVocabulary.pagesBetweenStops * 2) {
+        for page in 0..<(SiteRenderer.pagesBetweenStops * 2) {
             site["content/notes/n\(page).md"] = "---\ntitle: Note \(page)\n---\n\nword\(page) common\n"
         }
         let resolved = try MemorySite.resolved(site)
@@ -392,7 +392,7 @@ import Testing
             return asked > 1
         }
         #expect(stopped == nil)
-        #expect(asked == 2, "asked again after the first \(SearchVocabulary.pagesBetweenStops) pages")
+        #expect(asked == 2, "asked again after the first \(SiteRenderer.pagesBetweenStops) pages")
         let whole = try #require(SearchIndex.build(resolved, stop: { false }))
         #expect(whole == SearchIndex.build(resolved))
         #expect(whole.contains { $0.path == GeneratedURLs.searchIndex })

@@ -61,15 +61,15 @@ enum SiteModel {
     static func retitled(_ site: Site) -> Site {
         var site = site
         func table(_ terms: [Term]) -> [String: [Int]] {
-            Dictionary(uniqueKeysWithValues: terms.map { ($0.slug, $0.pages.sorted()) })
+            Dictionary(uniqueKeysWithValues: terms.map { ($0.slug, $0.pages) })
         }
         order(&site, tags: table(site.tags), chains: table(site.chains), sectors: table(site.sectors))
         return site
     }
 
     /// What titles find or order: the lookup by title, the sorted lists and those made from
-    /// them, the folders and the taxonomy terms (`tags` and the others: each term's pages in
-    /// page order).
+    /// them, the folders and the taxonomy terms (`tags` and the others: each term's pages, in
+    /// any order: `terms` sorts them).
     private static func order(
         _ site: inout Site, tags: [String: [Int]], chains: [String: [Int]], sectors: [String: [Int]]
     ) {

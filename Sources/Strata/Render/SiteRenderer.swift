@@ -13,6 +13,10 @@ struct OutputFile: Sendable, Equatable {
 
 /// The fifth stage: every page through its template, plus the data files. Pages render in parallel.
 enum SiteRenderer {
+    /// How many pages (or profiles) a long job renders between two questions to its `stop`:
+    /// a few milliseconds of work.
+    static let pagesBetweenStops = 64
+
     /// One file to render: an HTML page through its template, or a data file.
     enum Job: Sendable, Hashable {
         case page(HTMLPage)

@@ -9,7 +9,7 @@ struct NoDelaySocketPool<Base: AsyncSocketPool>: AsyncSocketPool {
     let base: Base
 
     /// `TCP_NODELAY` from `<netinet/tcp.h>`, which Glibc's module does not bring in.
-    private static var noDelay: Int32 { 1 }
+    static var noDelay: Int32 { 1 }
 
     func prepare() async throws { try await base.prepare() }
 

@@ -30,7 +30,7 @@ struct PreviewWorkspace: Sendable {
         var rendered: Int
     }
 
-    fileprivate struct State: Sendable {
+    struct State: Sendable {
         var source: SiteSource
         var stages: Pipeline.Stages
         var targets: SiteResolver.Targets
@@ -51,7 +51,7 @@ struct PreviewWorkspace: Sendable {
         }
     }
 
-    fileprivate struct Output: Sendable {
+    struct Output: Sendable {
         var job: SiteRenderer.Job
         var paths: [String]
         var inputs: Set<RenderInput>
@@ -160,7 +160,7 @@ struct PreviewWorkspace: Sendable {
                 toRender.append(index)
             }
         }
-        let served = state.site
+        let before = state.site
         var gone = Set<String>()
         if keys != state.keys {
             let kept = Set(keys)
@@ -182,7 +182,7 @@ struct PreviewWorkspace: Sendable {
         let now = toRender.filter { jobs[$0].isPage && wanted?.contains(keys[$0]) != false }
         let shown = Set(now)
         pending = Set(toRender.filter { !shown.contains($0) }.map { keys[$0] })
-        let changed = state.render(now, comparedWith: served).union(gone).union(edit.copied)
+        let changed = state.render(now, comparedWith: before).union(gone).union(edit.copied)
         var report = report(state, since: clock)
         report.rendered = now.reduce(0) { $0 + (state.outputs[keys[$1]]?.paths.count ?? 0) }
         last = state
@@ -201,27 +201,6 @@ struct PreviewWorkspace: Sendable {
         // The pages first, served as soon as they are ready; then the data files and the index.
         let pages = jobs.filter { state.jobs[$0].isPage }
         return Rest(plan: state.plan, jobs: pages.isEmpty ? jobs : pages, generation: generation)
-    }
-
-    struct Rest: Sendable {
-        let plan: RenderPlan
-        let jobs: [Int]
-        let generation: Int
-
-        /// The rest's files, or nil when `stop` (asked between jobs and while the search index is
-        /// made) said to stop: a newer save waits, and its update takes the rest over.
-        /// `serially`: one job after another on the calling thread, instead of on every core.
-        func render(until stop: @Sendable () -> Bool = { false }, serially: Bool = false) -> [RenderedJob]? {
-            let plan = plan
-            let render: @Sendable (Int) -> RenderedJob? = { plan.filesAndInputs(at: $0, stop: stop).map(RenderedJob.init) }
-            let results = serially ? jobs.map(render) : jobs.parallelMap(render)
-            var done: [RenderedJob] = []
-            for result in results {
-                guard let result else { return nil }
-                done.append(result)
-            }
-            return done
-        }
     }
 
     /// Serves the rest rendered; nil when an update came in between (it took the rest over).
@@ -376,18 +355,6 @@ struct PreviewWorkspace: Sendable {
     }
 }
 
-/// A job's files as served (their text made bytes as soon as each job is done, so a whole
-/// render does not hold every page twice), and what they were made from.
-struct RenderedJob: Sendable {
-    var files: [(path: String, data: Data)]
-    var inputs: Set<RenderInput>
-
-    init(_ rendered: (files: [OutputFile], inputs: Set<RenderInput>)) {
-        files = rendered.files.map { ($0.path, Data($0.text.utf8)) }
-        inputs = rendered.inputs
-    }
-}
-
 extension PageFields {
     /// What the site model orders and files pages by: a change of any of it makes the model again
     /// (of the title alone, `SiteModel.retitled`). The title comes first.
@@ -410,49 +377,5 @@ extension RenderInput {
     var page: Int? {
         if case .page(let index) = self { return index }
         return nil
-    }
-}
-
-extension PreviewWorkspace.State {
-    /// Serves a job's new files and notes what they were read from. An index page reads
-    /// thousands of inputs, mostly the same ones as last time: then the index of readers stands.
-    fileprivate mutating func keep(_ job: SiteRenderer.Job, _ key: String, _ result: RenderedJob) {
-        for file in result.files { site.set(file.path, .rendered(file.data)) }
-        let before = outputs[key]
-        outputs[key] = PreviewWorkspace.Output(job: job, paths: result.files.map(\.path), inputs: result.inputs)
-        guard before?.inputs != result.inputs else { return }
-        for input in before?.inputs ?? [] { readers[input]?.remove(key) }
-        for input in result.inputs { readers[input, default: []].insert(key) }
-    }
-
-    /// Renders the plan's jobs at `indices` and serves their files; returns the paths whose bytes
-    /// differ from `old`'s.
-    fileprivate mutating func render(_ indices: [Int], comparedWith old: PreviewSite) -> Set<String> {
-        let plan = self.plan
-        return render(indices, indices.parallelMap { RenderedJob(plan.filesAndInputs(at: $0)) }, comparedWith: old)
-    }
-
-    /// Serves the files rendered for the plan's jobs at `indices`.
-    fileprivate mutating func render(_ indices: [Int], _ results: [RenderedJob], comparedWith old: PreviewSite)
-        -> Set<String>
-    {
-        var gone = Set<String>()
-        for (index, result) in zip(indices, results) {
-            let job = plan.jobs[index]
-            let key = keys[index]
-            if let before = outputs[key] { gone.formUnion(before.paths) }
-            keep(job, key, result)
-        }
-        let written = Set(results.flatMap { $0.files.map(\.path) })
-        gone.subtract(written)
-        if !gone.isEmpty { site.remove(gone) }
-        return site.paths(differingFrom: old, among: written).union(gone)
-    }
-
-    /// Forgets a job and what it read; returns the paths of its files (still served until removed).
-    fileprivate mutating func forget(_ key: String) -> [String] {
-        guard let output = outputs.removeValue(forKey: key) else { return [] }
-        for input in output.inputs { readers[input]?.remove(key) }
-        return output.paths
     }
 }

@@ -6,7 +6,7 @@ enum ProjectsExport {
         var projects: [JSONValue] = []
         projects.reserveCapacity(site.projects.count)
         for (count, index) in site.projects.enumerated() {
-            if count % SearchVocabulary.pagesBetweenStops == 0 && stop() { return nil }
+            if count % SiteRenderer.pagesBetweenStops == 0 && stop() { return nil }
             let page = site.pages[index]
             let project = page.fields.project ?? ProjectFields()
             var fields: [(String, JSONValue)] = [
@@ -91,7 +91,7 @@ enum ProjectsExport {
         header += ["verdict", "reviewed"]
         var lines = [header.map(field).joined(separator: ",")]
         for (count, index) in site.projects.enumerated() {
-            if count % SearchVocabulary.pagesBetweenStops == 0 && stop() { return nil }
+            if count % SiteRenderer.pagesBetweenStops == 0 && stop() { return nil }
             let page = site.pages[index]
             let project = page.fields.project ?? ProjectFields()
             var row = [

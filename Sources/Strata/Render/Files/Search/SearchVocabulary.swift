@@ -15,8 +15,6 @@ struct SearchVocabulary {
     /// Per key: the words that share its stem and do not start with it.
     var mates: [[String]] = []
     var pageCount = 0
-    /// How often the build asks whether to stop: a few milliseconds of work.
-    static let pagesBetweenStops = 64
 
     /// The vocabulary of the pages in `order`; nil when `stop`, asked every few pages, says to stop.
     init?(_ resolved: ResolvedSite, order: [Int], stop: () -> Bool = { false }) {
@@ -26,7 +24,7 @@ struct SearchVocabulary {
         var unsorted: [[Posting]] = []
         var wordFlags: [Bool] = []
         for (rank, index) in order.enumerated() {
-            if rank % Self.pagesBetweenStops == 0 && stop() { return nil }
+            if rank % SiteRenderer.pagesBetweenStops == 0 && stop() { return nil }
             var best: [String: (field: Int, isWord: Bool)] = [:]
             func note(_ key: String, _ field: SearchIndex.Field, isWord: Bool) {
                 // One hash lookup: the entry is changed in place.
